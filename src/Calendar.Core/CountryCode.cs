@@ -38,4 +38,12 @@ public readonly record struct CountryCode : IComparable<CountryCode>
     public int CompareTo(CountryCode other) => string.CompareOrdinal(Value, other.Value);
 
     public override string ToString() => Value ?? "";
+
+    public static bool operator <(CountryCode left, CountryCode right) => left.CompareTo(right) < 0;
+
+    public static bool operator <=(CountryCode left, CountryCode right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >(CountryCode left, CountryCode right) => left.CompareTo(right) > 0;
+
+    public static bool operator >=(CountryCode left, CountryCode right) => left.CompareTo(right) >= 0;
 }

@@ -1,0 +1,36 @@
+namespace Calendar.Core;
+
+/// <summary>One dated fact from a source: relations established, a visit, a signing.</summary>
+public sealed record Fact
+{
+    /// <summary>A stable slug (<c>kz-it-relations</c>): occurrence ids and feed UIDs derive from it.</summary>
+    public required string Id { get; init; }
+
+    public required FactKind Kind { get; init; }
+
+    public required IReadOnlyList<CountryCode> Countries { get; init; }
+
+    public required PartialDate Date { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The noun phrase anniversaries are named after ("the Kazakhstan Cultural Center in Rosario").</summary>
+    public string? AnniversaryOf { get; init; }
+
+    /// <summary>Whether its anniversaries are occurrences of their own.</summary>
+    public bool Recurs { get; init; }
+
+    public FactStatus Status { get; init; } = FactStatus.Occurred;
+
+    public Place? Place { get; init; }
+
+    public IReadOnlyList<string> Participants { get; init; } = [];
+
+    /// <summary>Context in the editor's words.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>How the date was worked out when the source does not state it.</summary>
+    public string? Derivation { get; init; }
+
+    public required IReadOnlyList<Source> Sources { get; init; }
+}

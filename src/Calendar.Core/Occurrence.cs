@@ -1,0 +1,65 @@
+using NodaTime;
+
+namespace Calendar.Core;
+
+/// <summary>Something on the calendar: a fact's own date, or one of its anniversaries.</summary>
+public sealed record Occurrence
+{
+    /// <summary>The <see cref="Kind"/> of every anniversary, whatever the kind of its fact.</summary>
+    public const string AnniversaryKind = "anniversary";
+
+    private Occurrence(Fact fact, PartialDate date, int? ordinal, bool? isJubilee, string subject, string title)
+    {
+        Fact = fact;
+        Date = date;
+        Ordinal = ordinal;
+        IsJubilee = isJubilee;
+        Subject = subject;
+        Title = title;
+    }
+
+    /// <summary>
+    /// Stable across restarts, days and filters: the fact id for the event itself,
+    /// <c>{fact id}.{year}</c> for an anniversary.
+    /// </summary>
+    public string Id => Ordinal is null ? Fact.Id : $"{Fact.Id}.{Date.Year:D4}";
+
+    public Fact Fact { get; }
+
+    /// <summary><c>anniversary</c>, or the fact's kind (<c>visit</c>, <c>signing</c>) for the event itself.</summary>
+    public string Kind => Ordinal is null ? Fact.Kind.Name() : AnniversaryKind;
+
+    public PartialDate Date { get; }
+
+    /// <summary>30 for the 30th anniversary; null for the event itself.</summary>
+    public int? Ordinal { get; }
+
+    public bool? IsJubilee { get; }
+
+    /// <summary>What it is, without the countries: "35th anniversary of diplomatic relations".</summary>
+    public string Subject { get; }
+
+    /// <summary>A full sentence: "35th anniversary of diplomatic relations between Kazakhstan and Italy".</summary>
+    public string Title { get; }
+
+    public IReadOnlyList<CountryCode> Countries => Fact.Countries;
+
+    public FactStatus Status => Fact.Status;
+
+    /// <summary>Days from <paramref name="today"/> to the first day of the occurrence; negative once it has begun.</summary>
+    public int DaysFrom(LocalDate today) => Period.Between(today, Date.FirstDay, PeriodUnits.Days).Days;
+
+    internal static Occurrence EventOf(Fact fact) => new(fact, fact.Date, null, null, fact.Title, fact.Title);
+
+    internal static Occurrence AnniversaryOf(Fact fact, int year, JubileeRule jubilees, CountryCatalog countries)
+    {
+        var ordinal = year - fact.Date.Year;
+        var nth = Ordinals.English(ordinal);
+        var (subject, title) = fact.Kind == FactKind.Relations && fact.AnniversaryOf is null
+            ? ($"{nth} anniversary of diplomatic relations", $"{nth} anniversary of diplomatic relations between {countries.JoinNames(fact.Countries)}")
+            : fact.AnniversaryOf is { } what
+                ? ($"{nth} anniversary of {what}", $"{nth} anniversary of {what}")
+                : ($"{nth} anniversary: {fact.Title}", $"{nth} anniversary: {fact.Title}");
+        return new(fact, fact.Date.InYear(year), ordinal, jubilees.IsJubilee(ordinal), subject, title);
+    }
+}

@@ -1,0 +1,72 @@
+using NodaTime;
+
+namespace Calendar.Core;
+
+/// <summary>The occurrences of a set of facts in a range of dates: events and anniversaries, in calendar order.</summary>
+public sealed class OccurrenceTimeline
+{
+    private readonly FactSet _facts;
+    private readonly JubileeRule _jubilees;
+
+    public OccurrenceTimeline(FactSet facts, JubileeRule jubilees)
+    {
+        _facts = facts;
+        _jubilees = jubilees;
+    }
+
+    /// <summary>Every occurrence whose period overlaps <paramref name="range"/>, sorted by date, then title.</summary>
+    /// <remarks>
+    /// A month- or year-precision occurrence is in the range when any of its days is: September 2016
+    /// is in a range that starts on 30 September 2016.
+    /// </remarks>
+    public IReadOnlyList<Occurrence> Between(DateInterval range, OccurrenceFilter? filter = null)
+    {
+        filter ??= OccurrenceFilter.All;
+        var found = new List<Occurrence>();
+        foreach (var fact in _facts.Facts)
+        {
+            if (fact.Date.Overlaps(range))
+            {
+                Add(Occurrence.EventOf(fact));
+            }
+
+            if (!fact.Recurs)
+            {
+                continue;
+            }
+
+            // Anniversaries start one year after the fact; a year-precision one may reach back into the range's first year.
+            for (var year = Math.Max(fact.Date.Year + 1, range.Start.Year); year <= range.End.Year; year++)
+            {
+                var date = fact.Date.InYear(year);
+                if (date.Overlaps(range))
+                {
+                    Add(Occurrence.AnniversaryOf(fact, year, _jubilees, _facts.Countries));
+                }
+            }
+        }
+
+        found.Sort(InCalendarOrder);
+        return found;
+
+        void Add(Occurrence occurrence)
+        {
+            if (filter.Matches(occurrence))
+            {
+                found.Add(occurrence);
+            }
+        }
+    }
+
+    /// <summary>By first day, then the more precise first, then title and id so that the order is total.</summary>
+    public static int InCalendarOrder(Occurrence x, Occurrence y)
+    {
+        var order = x.Date.CompareTo(y.Date);
+        if (order == 0)
+        {
+            order = string.Compare(x.Title, y.Title, StringComparison.Ordinal);
+        }
+
+        return order != 0 ? order : string.CompareOrdinal(x.Id, y.Id);
+    }
+}
