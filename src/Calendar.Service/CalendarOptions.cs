@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Calendar.Service;
+
+/// <summary>The <c>Calendar</c> section of configuration (<c>config/appsettings.json</c>, or <c>Calendar__Key</c> variables).</summary>
+internal sealed class CalendarOptions
+{
+    public const string Section = "Calendar";
+
+    /// <summary>The folder of facts files (YAML and CSV), relative to the working directory. Default <c>seeds</c>.</summary>
+    [Required]
+    public string FactsPath { get; set; } = "seeds";
+
+    /// <summary>Where the service keeps its state (database, outbox), created on first run. Default <c>data</c>.</summary>
+    [Required]
+    public string DataPath { get; set; } = "data";
+
+    /// <summary>IANA zone that decides when "today" begins. Default <c>Asia/Almaty</c>.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Asia/Almaty";
+
+    /// <summary>Pins today (<c>YYYY-MM-DD</c>) for demonstrations and tests; empty means the real date.</summary>
+    public string? Today { get; set; }
+
+    /// <summary>Every how many years an anniversary is a jubilee. Default 5.</summary>
+    [Range(1, 100)]
+    public int JubileeEvery { get; set; } = 5;
+
+    /// <summary>How often the facts folder is checked for changes, besides file-system notifications. Default one minute.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan FactsPollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How far ahead occurrences are kept computed, in years. Default 10.</summary>
+    [Range(1, 100)]
+    public int HorizonYears { get; set; } = 10;
+}

@@ -1,0 +1,199 @@
+using System.Text.RegularExpressions;
+using Calendar.Core;
+using NodaTime.Text;
+
+namespace Calendar.Service.Facts;
+
+/// <summary>Reads one entry of a <c>facts:</c> list into a <see cref="Fact"/>.</summary>
+internal sealed partial class YamlFactReader
+{
+    private readonly YamlFields _fields;
+    private readonly CountryCatalog _countries;
+
+    public YamlFactReader(YamlFields fields, CountryCatalog countries)
+    {
+        _fields = fields;
+        _countries = countries;
+    }
+
+    /// <summary>The fact, or null when any of its fields is wrong (each problem reported).</summary>
+    public Fact? Read()
+    {
+        var id = _fields.Text("id", required: true);
+        if (id is not null && !IdPattern().IsMatch(id))
+        {
+            _fields.Error(_fields.LineOfField("id"), "id", $"'{id}' must be lower-case letters, digits and single hyphens, e.g. kz-it-relations");
+        }
+
+        var kind = ReadKind();
+        var countries = ReadCountries();
+        var date = ReadDate();
+        var title = _fields.Text("title", required: true);
+        var anniversaryOf = _fields.Text("anniversary_of");
+        var recurs = _fields.Boolean("recurs");
+        var status = ReadStatus();
+        var place = ReadPlace();
+        var participants = _fields.List("participants").Select(p => p.Value).ToArray();
+        var note = _fields.Text("note");
+        var derivation = _fields.Text("derived");
+        var sources = ReadSources();
+        _fields.RejectUnknown();
+
+        if (_fields.HasErrors || id is null || kind is null || date is null || title is null)
+        {
+            return null;
+        }
+
+        return new Fact
+        {
+            Id = id,
+            Kind = kind.Value,
+            Countries = countries,
+            Date = date.Value,
+            Title = title,
+            AnniversaryOf = anniversaryOf,
+            Recurs = recurs ?? kind.Value.RecursByDefault(),
+            Status = status,
+            Place = place,
+            Participants = participants,
+            Note = note,
+            Derivation = derivation,
+            Sources = sources,
+        };
+    }
+
+    private FactKind? ReadKind()
+    {
+        var text = _fields.Text("kind", required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (FactKinds.TryParse(text, out var kind))
+        {
+            return kind;
+        }
+
+        _fields.Error(_fields.LineOfField("kind"), "kind", $"unknown kind '{text}' (expected one of: {string.Join(", ", FactKinds.All)})");
+        return null;
+    }
+
+    private CountryCode[] ReadCountries()
+    {
+        var codes = new List<CountryCode>();
+        foreach (var (text, line) in _fields.List("countries", required: true))
+        {
+            if (CountryRules.TryRead(text, _countries, out var code, out var error))
+            {
+                codes.Add(code);
+            }
+            else
+            {
+                _fields.Error(line, "countries", error);
+            }
+        }
+
+        return [.. codes.Distinct()];
+    }
+
+    private PartialDate? ReadDate()
+    {
+        var text = _fields.Text("date", required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (PartialDate.TryParse(text, out var date, out var error))
+        {
+            return date;
+        }
+
+        _fields.Error(_fields.LineOfField("date"), "date", error);
+        return null;
+    }
+
+    private FactStatus ReadStatus()
+    {
+        var text = _fields.Text("status");
+        switch (text)
+        {
+            case null or "occurred":
+                return FactStatus.Occurred;
+            case "scheduled":
+                return FactStatus.Scheduled;
+            case "planned":
+                return FactStatus.Planned;
+            default:
+                _fields.Error(_fields.LineOfField("status"), "status", $"unknown status '{text}' (expected occurred, scheduled or planned)");
+                return FactStatus.Occurred;
+        }
+    }
+
+    private Place? ReadPlace()
+    {
+        if (_fields.Mapping("place") is not { } place)
+        {
+            return null;
+        }
+
+        var city = place.Text("city");
+        var countryText = place.Text("country", required: true);
+        place.RejectUnknown();
+        if (countryText is null)
+        {
+            return null;
+        }
+
+        if (!CountryRules.TryRead(countryText, _countries, out var country, out var error))
+        {
+            place.Error(place.LineOfField("country"), "country", error);
+            return null;
+        }
+
+        return new Place(city, country);
+    }
+
+    private Source[] ReadSources()
+    {
+        var sources = new List<Source>();
+        foreach (var source in _fields.Mappings("sources", "sources"))
+        {
+            var title = source.Text("title", required: true);
+            var outlet = source.Text("outlet");
+            var published = source.Text("published");
+            var url = source.Text("url");
+            source.RejectUnknown();
+
+            var publishedDate = published is null ? null : LocalDatePattern.Iso.Parse(published) switch
+            {
+                { Success: true } parsed => parsed.Value,
+                _ => Invalid<NodaTime.LocalDate?>(source, "published", $"'{published}' must be a date, YYYY-MM-DD"),
+            };
+            var uri = url is null ? null : SourceRules.TryReadUrl(url, out var parsedUrl, out var urlError)
+                ? parsedUrl
+                : Invalid<Uri?>(source, "url", urlError);
+            if (title is not null)
+            {
+                sources.Add(new Source(title, outlet, publishedDate, uri));
+            }
+        }
+
+        if (sources.Count == 0 && !_fields.HasErrors)
+        {
+            _fields.Error(_fields.LineOfField("sources"), "sources", "every fact needs at least one source (title, and outlet and published date where known)");
+        }
+
+        return [.. sources];
+    }
+
+    private static T Invalid<T>(YamlFields fields, string field, string message)
+    {
+        fields.Error(fields.LineOfField(field), field, message);
+        return default!;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+}

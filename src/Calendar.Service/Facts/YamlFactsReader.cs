@@ -1,0 +1,110 @@
+using Calendar.Core;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Calendar.Service.Facts;
+
+/// <summary>Reads a YAML facts file: an optional <c>countries:</c> map and a <c>facts:</c> list.</summary>
+/// <remarks>
+/// Works on YamlDotNet's representation model rather than deserializing into classes, so that every
+/// error carries the line of the field it is about, and unknown fields can be reported.
+/// </remarks>
+internal sealed class YamlFactsReader
+{
+    private readonly FactsFile _file;
+    private readonly List<FactError> _errors;
+    private readonly YamlFields? _root;
+
+    public YamlFactsReader(FactsFile file, List<FactError> errors)
+    {
+        _file = file;
+        _errors = errors;
+        _root = LoadRoot();
+    }
+
+    /// <summary>The names this file gives to countries: diplomatic names, or user-assigned codes it declares.</summary>
+    public IEnumerable<KeyValuePair<CountryCode, string>> DeclaredCountries()
+    {
+        if (_root?.Node("countries") is not { } node)
+        {
+            yield break;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            _root.Error(YamlFields.LineOf(node), "countries", "must map codes to names, e.g. 'XA: Atlantis'");
+            yield break;
+        }
+
+        foreach (var (key, value) in map.Children)
+        {
+            var text = (key as YamlScalarNode)?.Value;
+            var line = YamlFields.LineOf(key);
+            if (!CountryCode.TryParse(text, out var code) || !CountryCatalog.IsDeclarable(code))
+            {
+                _root.Error(line, $"countries.{text}", "is neither an ISO 3166-1 alpha-2 code nor a user-assigned one (AA, QM-QZ, XA-XZ, ZZ)");
+            }
+            else if (value is not YamlScalarNode { Value: { Length: > 0 } name })
+            {
+                _root.Error(line, $"countries.{text}", "needs a name");
+            }
+            else
+            {
+                yield return new(code, name.Trim());
+            }
+        }
+    }
+
+    public IEnumerable<LocatedFact> Facts(CountryCatalog countries)
+    {
+        if (_root is null)
+        {
+            yield break;
+        }
+
+        if (_root.Node("facts") is null)
+        {
+            _root.Error(_root.Line, "facts", "is required: a list of facts");
+        }
+
+        foreach (var fields in _root.Mappings("facts", "facts"))
+        {
+            if (new YamlFactReader(fields, countries).Read() is { } fact)
+            {
+                yield return new LocatedFact(fact, _file.DisplayPath, fields.Line);
+            }
+        }
+
+        _root.RejectUnknown();
+    }
+
+    private YamlFields? LoadRoot()
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(_file.Text));
+        }
+        catch (YamlException e)
+        {
+            // YamlDotNet reports "(Line: 3, Col: 5, ...): message"; the line goes where editors look for it.
+            var message = e.InnerException?.Message ?? e.Message;
+            _errors.Add(new FactError(_file.DisplayPath, (int)e.Start.Line, "yaml", $"not valid YAML: {message}"));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            _errors.Add(new FactError(_file.DisplayPath, 1, "facts", "the file is empty"));
+            return null;
+        }
+
+        if (stream.Documents.Count > 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            _errors.Add(new FactError(_file.DisplayPath, 1, "facts", "expected one YAML document with 'facts:' (and optionally 'countries:')"));
+            return null;
+        }
+
+        return new YamlFields(root, _file.DisplayPath, "", _errors);
+    }
+}

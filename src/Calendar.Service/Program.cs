@@ -1,0 +1,40 @@
+using Calendar.Service;
+using Calendar.Service.Cli;
+using Calendar.Service.Facts;
+using Calendar.Service.Health;
+using Calendar.Service.Timeline;
+using Calendar.Service.Upcoming;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+// `upcoming` and `validate` answer on the console without starting the web server.
+var command = CommandLine.Split(args);
+var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
+builder.AddCalendarConfiguration(command?.HostArgs ?? args);
+
+// Facts, today in the calendar's zone, and the Quartz job that keeps occurrences current.
+builder.Services.AddTimeline(builder.Configuration);
+
+// HTTP plumbing: NodaTime as ISO strings, RFC 9457 problems, health, OpenAPI.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+builder.Services.AddProblemDetails();
+builder.Services.AddHealth();
+builder.Services.AddApiDocumentation();
+
+var app = builder.Build();
+
+if (command is not null)
+{
+    return await command.RunAsync(app.Services);
+}
+
+// Errors answer problem+json, never a stack trace.
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapUpcoming();
+app.MapFacts();
+app.MapHealth();
+app.MapApiDocumentation();
+
+return await Startup.RunAsync(app);

@@ -1,0 +1,48 @@
+using Calendar.Service.Timeline;
+using Microsoft.Extensions.Options;
+
+namespace Calendar.Service;
+
+internal static class Startup
+{
+    /// <summary>Runs the service; invalid configuration or facts print their errors and exit 1 instead.</summary>
+    /// <remarks>The facts are loaded before the host starts, so a refusal is a clear message, not a hosting stack trace.</remarks>
+    public static async Task<int> RunAsync(WebApplication app)
+    {
+        if (!TryLoad(app.Services))
+        {
+            return 1;
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>Validates the options and loads the facts, printing what is wrong to standard error.</summary>
+    public static bool TryLoad(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<CalendarRefresher>().Refresh();
+            return true;
+        }
+        catch (InvalidFactsException e)
+        {
+            Console.Error.WriteLine($"Refusing to start: the facts in {services.GetRequiredService<Facts.FactsFolder>().DisplayPath} are invalid.");
+            foreach (var error in e.Errors)
+            {
+                Console.Error.WriteLine(error);
+            }
+        }
+        catch (OptionsValidationException e)
+        {
+            Console.Error.WriteLine("Refusing to start: the configuration is invalid.");
+            foreach (var failure in e.Failures)
+            {
+                Console.Error.WriteLine(failure);
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,71 @@
+using Calendar.Core;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Calendar.Service.Upcoming;
+
+/// <summary>The query of <c>GET /api/events/upcoming</c> and of the <c>upcoming</c> command, as given.</summary>
+internal sealed record UpcomingParameters(string? From, string? Days, string? To, string[]? Country, string[]? Kind, string? Jubilee)
+{
+    public const int DefaultDays = 90;
+    public const int MaxDays = 3660;
+
+    public static readonly string[] Names = ["from", "days", "to", "country", "kind", "jubilee"];
+
+    /// <summary>The range and filter asked for, or null with every problem recorded in <paramref name="errors"/>.</summary>
+    public UpcomingQuery? Parse(LocalDate today, CountryCatalog countries, QueryErrors errors)
+    {
+        var from = ParseDate(From, "from", errors) ?? today;
+        var to = ParseDate(To, "to", errors);
+        int? days = null;
+        if (!string.IsNullOrWhiteSpace(Days))
+        {
+            if (!int.TryParse(Days.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) || count is < 1 or > MaxDays)
+            {
+                errors.Add("days", $"'{Days}' must be a whole number of days from 1 to {MaxDays}");
+            }
+            else
+            {
+                days = count;
+            }
+        }
+
+        if (to is not null && !string.IsNullOrWhiteSpace(Days))
+        {
+            errors.Add("to", "give either 'days' or 'to', not both");
+        }
+        else if (to is { } end && (end < from || Period.DaysBetween(from, end) >= MaxDays))
+        {
+            errors.Add("to", $"must be on or after 'from' ({from:yyyy-MM-dd}) and at most {MaxDays} days from it");
+        }
+
+        var filter = FilterParameters.Parse(Country, Kind, Jubilee, countries, errors);
+        if (errors.Any)
+        {
+            return null;
+        }
+
+        var last = to ?? from.PlusDays((days ?? DefaultDays) - 1);
+        return new UpcomingQuery(new DateInterval(from, last), filter);
+    }
+
+    private static LocalDate? ParseDate(string? text, string parameter, QueryErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var result = LocalDatePattern.Iso.Parse(text.Trim());
+        if (result.Success)
+        {
+            return result.Value;
+        }
+
+        errors.Add(parameter, $"'{text}' is not a date: expected YYYY-MM-DD ({result.Exception.Message.Split('\n')[0].Trim()})");
+        return null;
+    }
+}
+
+/// <summary>A parsed upcoming query: the inclusive range and the filter.</summary>
+internal sealed record UpcomingQuery(DateInterval Range, OccurrenceFilter Filter);
