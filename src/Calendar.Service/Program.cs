@@ -2,6 +2,7 @@ using Calendar.Service;
 using Calendar.Service.Cli;
 using Calendar.Service.Facts;
 using Calendar.Service.Health;
+using Calendar.Service.Storage;
 using Calendar.Service.Timeline;
 using Calendar.Service.Upcoming;
 using NodaTime;
@@ -11,6 +12,9 @@ using NodaTime.Serialization.SystemTextJson;
 var command = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
 builder.AddCalendarConfiguration(command?.HostArgs ?? args);
+
+// The SQLite database in the data folder, migrated on start.
+builder.Services.AddStorage();
 
 // Facts, today in the calendar's zone, and the Quartz job that keeps occurrences current.
 builder.Services.AddTimeline(builder.Configuration);
