@@ -64,30 +64,42 @@ public readonly record struct PartialDate : IComparable<PartialDate>
     public bool Overlaps(DateInterval interval) => FirstDay <= interval.End && LastDay >= interval.Start;
 
     /// <summary>Parses <c>YYYY</c>, <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>.</summary>
+    /// <remarks>The error says whether the shape is wrong or the date impossible (<c>1992-02-30</c>).</remarks>
     public static bool TryParse(string? text, out PartialDate date, out string error)
     {
         date = default;
-        text = text?.Trim();
-        switch (text?.Length)
+        text = text?.Trim() ?? "";
+        var shape = text.Length switch
         {
-            case 4 when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1:
+            4 or 7 or 10 => text.Select((c, i) => i is 4 or 7 ? c == '-' : char.IsAsciiDigit(c)).All(ok => ok),
+            _ => false,
+        };
+        if (!shape)
+        {
+            error = $"'{text}' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD";
+            return false;
+        }
+
+        switch (text.Length)
+        {
+            case 4 when int.Parse(text, CultureInfo.InvariantCulture) is > 0 and var year:
                 date = OfYear(year);
                 error = "";
                 return true;
-            case 7:
-                return Accept(YearMonthIso.Parse(text), From, out date, out error);
-            case 10:
-                return Accept(DateIso.Parse(text), OfDay, out date, out error);
-            default:
-                error = $"'{text}' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD";
+            case 4:
+                error = $"'{text}' is not a year: years start at 0001";
                 return false;
+            case 7:
+                return Accept(text, YearMonthIso.Parse(text), From, out date, out error);
+            default:
+                return Accept(text, DateIso.Parse(text), OfDay, out date, out error);
         }
     }
 
     public static PartialDate Parse(string text) =>
         TryParse(text, out var date, out var error) ? date : throw new FormatException(error);
 
-    private static bool Accept<T>(ParseResult<T> result, Func<T, PartialDate> convert, out PartialDate date, out string error)
+    private static bool Accept<T>(string text, ParseResult<T> result, Func<T, PartialDate> convert, out PartialDate date, out string error)
     {
         if (result.Success && result.Value is var value)
         {
@@ -96,8 +108,9 @@ public readonly record struct PartialDate : IComparable<PartialDate>
             return true;
         }
 
+        // NodaTime says what is impossible ("The day 30 is out of range in month 2 of year 1992").
         date = default;
-        error = result.Exception.Message.Split('\n')[0].Trim();
+        error = $"'{text}' is not a date: {result.Exception.Message.Split("Value being parsed")[0].Trim()}";
         return false;
     }
 

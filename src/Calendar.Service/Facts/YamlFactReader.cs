@@ -158,8 +158,10 @@ internal sealed partial class YamlFactReader
     private Source[] ReadSources()
     {
         var sources = new List<Source>();
+        var given = 0;
         foreach (var source in _fields.Mappings("sources", "sources"))
         {
+            given++;
             var title = source.Text("title", required: true);
             var outlet = source.Text("outlet");
             var published = source.Text("published");
@@ -180,7 +182,7 @@ internal sealed partial class YamlFactReader
             }
         }
 
-        if (sources.Count == 0 && !_fields.HasErrors)
+        if (given == 0 && !_fields.HasErrors)
         {
             _fields.Error(_fields.LineOfField("sources"), "sources", "every fact needs at least one source (title, and outlet and published date where known)");
         }

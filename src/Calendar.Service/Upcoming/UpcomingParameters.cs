@@ -1,11 +1,19 @@
 using Calendar.Core;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using NodaTime.Text;
 
 namespace Calendar.Service.Upcoming;
 
 /// <summary>The query of <c>GET /api/events/upcoming</c> and of the <c>upcoming</c> command, as given.</summary>
-internal sealed record UpcomingParameters(string? From, string? Days, string? To, string[]? Country, string[]? Kind, string? Jubilee)
+/// <remarks>Strings, parsed by <see cref="Parse"/>: a binding failure would answer a 400 that names no parameter.</remarks>
+internal sealed record UpcomingParameters(
+    [FromQuery(Name = "from")] string? From,
+    [FromQuery(Name = "days")] string? Days,
+    [FromQuery(Name = "to")] string? To,
+    [FromQuery(Name = "country")] string[]? Country,
+    [FromQuery(Name = "kind")] string[]? Kind,
+    [FromQuery(Name = "jubilee")] string? Jubilee)
 {
     public const int DefaultDays = 90;
     public const int MaxDays = 3660;

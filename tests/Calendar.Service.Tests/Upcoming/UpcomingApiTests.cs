@@ -36,6 +36,150 @@ public class UpcomingApiTests
         Assert.Equal("2023-06-24", source.GetProperty("published").GetString());
     }
 
+    [Fact]
+    public async Task Upcoming_FiltersByCountryKindAndJubilee_AndSortsByDateThenTitle()
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", Mixed);
+        using var app = new CalendarApplication(facts.Path, Midday20230601);
+
+        // The May visit (month precision) first; on 21 August, "31st ..." sorts before "35th ...".
+        Assert.Equal(["xa-xb-visit", "xa-xc-relations.2027", "xa-xb-relations.2027"], await Ids(app, "from=2027-01-01&to=2027-12-31"));
+        Assert.Equal(["xa-xb-visit", "xa-xc-relations.2027"], await Ids(app, "from=2027-01-01&to=2027-12-31&country=XC"));
+        Assert.Equal(["xa-xb-visit", "xa-xb-relations.2027"], await Ids(app, "from=2027-01-01&to=2027-12-31&country=XB"));
+        Assert.Equal(["xa-xb-visit"], await Ids(app, "from=2027-01-01&to=2027-12-31&kind=visit"));
+        Assert.Equal(["xa-xc-relations.2027", "xa-xb-relations.2027"], await Ids(app, "from=2027-01-01&to=2027-12-31&kind=anniversary"));
+        Assert.Equal(["xa-xb-relations.2027"], await Ids(app, "from=2027-01-01&to=2027-12-31&jubilee=true"));
+        Assert.Equal(["xa-xb-visit", "xa-xc-relations.2027"], await Ids(app, "from=2027-01-01&to=2027-12-31&jubilee=false"));
+        Assert.Equal(["xa-xb-visit"], await Ids(app, "from=2027-01-01&to=2027-12-31&country=XC&kind=visit"));
+        Assert.Equal(["xa-xc-relations.2027", "xa-xb-relations.2027"], await Ids(app, "from=2027-01-01&to=2027-12-31&country=XB,XC&kind=relations"));
+    }
+
+    [Fact]
+    public async Task Upcoming_MonthPrecisionEvent_StartsOnTheFirstAndSaysItsPrecision()
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", Mixed);
+        using var app = new CalendarApplication(facts.Path, Midday20230601);
+
+        using var json = await GetJson(app, "/api/events/upcoming?from=2027-05-31&days=1");
+
+        var visit = Assert.Single(json.RootElement.GetProperty("events").EnumerateArray());
+        Assert.Equal("2027-05-01", visit.GetProperty("date").GetString());
+        Assert.Equal("2027-05-31", visit.GetProperty("endDate").GetString());
+        Assert.Equal("month", visit.GetProperty("precision").GetString());
+        Assert.Equal("May 2027", visit.GetProperty("displayDate").GetString());
+        Assert.Equal(JsonValueKind.Null, visit.GetProperty("ordinal").ValueKind);
+        Assert.Equal(JsonValueKind.Null, visit.GetProperty("jubilee").ValueKind);
+        Assert.Equal("planned", visit.GetProperty("status").GetString());
+        Assert.Equal("Xanadu City, Brobdingnag", visit.GetProperty("location").GetProperty("label").GetString());
+    }
+
+    [Theory]
+    // 19:30 UTC on 29 February 2024 is already 1 March in Almaty (UTC+6 until that day).
+    [InlineData("2024-02-29T19:30:00Z", "Asia/Almaty", "2024-03-01")]
+    // From 1 March 2024 Kazakhstan keeps UTC+5: 18:30 UTC is 23:30, still the same day.
+    [InlineData("2024-03-01T18:30:00Z", "Asia/Almaty", "2024-03-01")]
+    [InlineData("2024-03-01T19:30:00Z", "Asia/Almaty", "2024-03-02")]
+    [InlineData("2024-02-29T19:30:00Z", "Europe/Rome", "2024-02-29")]
+    public async Task Upcoming_DefaultFrom_IsTodayInTheConfiguredZone(string utc, string zone, string today)
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", FactsFiles.Relations());
+        using var app = new CalendarApplication(facts.Path, NodaTime.Text.InstantPattern.General.Parse(utc).Value).With("Calendar:TimeZone", zone);
+
+        using var json = await GetJson(app, "/api/events/upcoming");
+
+        Assert.Equal(today, json.RootElement.GetProperty("from").GetString());
+        Assert.Equal(today, json.RootElement.GetProperty("today").GetString());
+        Assert.Equal(zone, json.RootElement.GetProperty("timeZone").GetString());
+    }
+
+    [Fact]
+    public async Task Upcoming_PinnedToday_CountsDaysFromThePinnedDate()
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", FactsFiles.Relations());
+        using var app = new CalendarApplication(facts.Path).With("Calendar:Today", "2023-06-13");
+
+        using var json = await GetJson(app, "/api/events/upcoming?days=30");
+
+        var e = Assert.Single(json.RootElement.GetProperty("events").EnumerateArray());
+        Assert.Equal(10, e.GetProperty("daysUntil").GetInt32());
+        Assert.Equal("2023-06-13", json.RootElement.GetProperty("from").GetString());
+    }
+
+    [Fact]
+    public async Task Facts_ListsEachFactAtItsOwnPrecisionWithSources()
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", Mixed);
+        using var app = new CalendarApplication(facts.Path, Midday20230601);
+
+        using var json = await GetJson(app, "/api/facts");
+
+        var byId = json.RootElement.GetProperty("facts").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!);
+        Assert.Equal(3, json.RootElement.GetProperty("count").GetInt32());
+        Assert.Equal("2027-05", byId["xa-xb-visit"].GetProperty("date").GetString());
+        Assert.Equal("planned", byId["xa-xb-visit"].GetProperty("status").GetString());
+        Assert.Equal("Invented on purpose", byId["xa-xb-visit"].GetProperty("derived").GetString());
+        Assert.Equal("Test Gazette", byId["xa-xb-relations"].GetProperty("sources")[0].GetProperty("outlet").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheEndpointWithDatesAsStrings()
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", FactsFiles.Relations());
+        using var app = new CalendarApplication(facts.Path);
+
+        using var json = await GetJson(app, "/openapi/v1.json");
+        using var client = app.CreateHttpClient();
+        using var ui = await client.GetAsync(new Uri("/docs/index.html", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        var parameters = json.RootElement.GetProperty("paths").GetProperty("/api/events/upcoming").GetProperty("get").GetProperty("parameters");
+        Assert.Equal(["from", "days", "to", "country", "kind", "jubilee"], parameters.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        var localDate = json.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("LocalDate");
+        Assert.Equal("string", localDate.GetProperty("type").GetString());
+        Assert.Equal("date", localDate.GetProperty("format").GetString());
+        Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
+    }
+
+    private const string Mixed = """
+        countries:
+          XA: Xanadu
+          XB: Brobdingnag
+          XC: Lilliput
+        facts:
+          - id: xa-xb-relations
+            kind: relations
+            countries: [XA, XB]
+            date: 1992-08-21
+            title: Relations established
+            sources: [{ title: "[Invented]", outlet: Test Gazette, published: 2023-06-24 }]
+          - id: xa-xc-relations
+            kind: relations
+            countries: [XA, XC]
+            date: 1996-08-21
+            title: Relations established
+            sources: [{ title: "[Invented]" }]
+          - id: xa-xb-visit
+            kind: visit
+            countries: [XA, XB, XC]
+            date: 2027-05
+            derived: Invented on purpose
+            status: planned
+            place: { city: Xanadu City, country: XB }
+            title: A visit
+            sources: [{ title: "[Invented]" }]
+        """;
+
+    private static async Task<List<string>> Ids(CalendarApplication app, string query)
+    {
+        using var json = await GetJson(app, "/api/events/upcoming?" + query);
+        return json.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
+    }
+
     internal static async Task<JsonDocument> GetJson(CalendarApplication app, string path)
     {
         using var client = app.CreateHttpClient();

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace Calendar.Service.Tests;
+
+/// <summary>The service executable run as a user runs it: a separate process, its exit code and its output.</summary>
+internal static class ServiceProcess
+{
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Calendar.Service.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Quiet, predictable logs: the assertions read what the user reads.
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The service did not exit: {string.Join(' ', arguments)}\n{await output}\n{await error}");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+}
