@@ -1,6 +1,7 @@
 using Calendar.Service;
 using Calendar.Service.Cli;
 using Calendar.Service.Facts;
+using Calendar.Service.Feed;
 using Calendar.Service.Health;
 using Calendar.Service.Storage;
 using Calendar.Service.Timeline;
@@ -18,6 +19,9 @@ builder.Services.AddStorage();
 
 // Facts, today in the calendar's zone, and the Quartz job that keeps occurrences current.
 builder.Services.AddTimeline(builder.Configuration);
+
+// The iCalendar feed: built once per filter and facts version, kept in memory, rebuilt when the calendar changes.
+builder.Services.AddFeed(builder.Configuration);
 
 // HTTP plumbing: NodaTime as ISO strings, RFC 9457 problems, health, OpenAPI.
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
@@ -37,6 +41,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapUpcoming();
+// The feed calendar apps subscribe to (webcal:// reaches the same path).
+app.MapFeed();
 app.MapFacts();
 app.MapHealth();
 app.MapApiDocumentation();

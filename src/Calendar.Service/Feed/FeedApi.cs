@@ -1,0 +1,59 @@
+using Calendar.Service.Storage;
+using Calendar.Service.Timeline;
+using Calendar.Service.Upcoming;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Calendar.Service.Feed;
+
+internal static class FeedApi
+{
+    public const string Path = "/calendar.ics";
+
+    /// <summary>Feed options, the SEQUENCE table, the builder and the in-memory cache of built feeds.</summary>
+    public static IServiceCollection AddFeed(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FeedOptions>()
+            .Bind(configuration.GetSection(FeedOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddMigration(EventSequences.MigrationId, EventSequences.Schema);
+        services.AddSingleton<EventSequences>();
+        services.AddSingleton<FeedBuilder>();
+        services.AddSingleton<FeedCache>();
+        // The cache listens for new snapshots while the host runs, to rebuild in the background.
+        services.AddHostedService(provider => provider.GetRequiredService<FeedCache>());
+        return services;
+    }
+
+    /// <summary><c>GET</c> and <c>HEAD /calendar.ics</c>; <c>webcal://</c> links reach the same path.</summary>
+    public static IEndpointRouteBuilder MapFeed(this IEndpointRouteBuilder app)
+    {
+        // MapGet alone answers HEAD with 405, and calendar clients and proxies probe with HEAD.
+        app.MapMethods(Path, [HttpMethods.Get, HttpMethods.Head], GetFeed)
+            .WithName("GetCalendarFeed")
+            .WithTags("Feed")
+            .WithSummary("The iCalendar feed to subscribe to (RFC 5545)")
+            .WithDescription(
+                "Same filters as the upcoming endpoint: `country` (repeatable), `kind`, `jubilee`. One all-day event per " +
+                "occurrence from 1 January last year to 31 December of the horizon; month-precision events span their month, " +
+                "year-precision ones are left out. Conditional requests (If-None-Match, If-Modified-Since) answer 304.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .Produces(StatusCodes.Status304NotModified);
+        return app;
+    }
+
+    public static Results<FeedResult, ValidationProblem> GetFeed(
+        HttpRequest request, CalendarState state, FeedCache cache, IOptions<FeedOptions> options)
+    {
+        var snapshot = state.Current;
+        var errors = new QueryErrors();
+        var filter = FeedFilter.Parse(request.Query, snapshot.Facts.Countries, errors);
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The feed's filter has invalid parameters.");
+        }
+
+        return new FeedResult(cache.Get(snapshot, filter), options.Value.MaxAge);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using Calendar.Core;
+using Calendar.Service.Timeline;
+using Ical.Net;
+using Ical.Net.Serialization;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using IcalCalendar = Ical.Net.Calendar;
+using IcalDuration = Ical.Net.DataTypes.Duration;
+
+namespace Calendar.Service.Feed;
+
+/// <summary>Builds the iCalendar feed for a snapshot of the facts and a filter. Expensive: callers cache the result.</summary>
+internal sealed class FeedBuilder
+{
+    public const string ProductId = "-//Diplomatic Anniversary Calendar//Feed 1.0//EN";
+
+    private readonly EventSequences _sequences;
+    private readonly CalendarClock _clock;
+    private readonly FeedOptions _options;
+
+    public FeedBuilder(EventSequences sequences, CalendarClock clock, IOptions<FeedOptions> options)
+    {
+        _sequences = sequences;
+        _clock = clock;
+        _options = options.Value;
+    }
+
+    /// <summary>From 1 January of last year to 31 December <see cref="FeedOptions.HorizonYears"/> years on.</summary>
+    /// <remarks>
+    /// Whole years, so that the feed's bytes stay the same from one day to the next and subscribers' clients
+    /// see nothing new when nothing is new. The horizon moves on once a year, on 1 January.
+    /// </remarks>
+    public DateInterval HorizonFor(LocalDate today) =>
+        new(new LocalDate(today.Year - 1, 1, 1), new LocalDate(today.Year + _options.HorizonYears, 12, 31));
+
+    /// <summary>What a built feed depends on: equal keys give equal bytes.</summary>
+    public FeedKey KeyFor(CalendarSnapshot snapshot, OccurrenceFilter filter) =>
+        new(snapshot.Version.Hash, snapshot.Version.LastModified, HorizonFor(snapshot.Today).Start, filter.Key);
+
+    public FeedDocument Build(CalendarSnapshot snapshot, OccurrenceFilter filter)
+    {
+        var horizon = HorizonFor(snapshot.Today);
+        var countries = snapshot.Facts.Countries;
+        var events = snapshot.Between(horizon, filter)
+            .Where(FeedEvent.IsListed)
+            .Select(occurrence => FeedEvent.From(occurrence, countries, _options.UidDomain))
+            .ToList();
+        var sequences = _sequences.Assign(events);
+        var name = FeedFilter.Describe(filter, countries);
+        var calendar = CreateCalendar(name, Description(horizon));
+        foreach (var feedEvent in events)
+        {
+            calendar.Events.Add(feedEvent.ToCalendarEvent(sequences[feedEvent.Uid], snapshot.Version.LastModified));
+        }
+
+        var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
+        // The bytes also change when the horizon moves on, with no facts edit: Last-Modified says so, so that
+        // If-Modified-Since never gets a 304 for last year's window.
+        var horizonMoved = _clock.Zone.AtStartOfDay(new LocalDate(horizon.Start.Year + 1, 1, 1)).ToInstant();
+        var lastModified = Instant.Max(snapshot.Version.LastModified, horizonMoved).ToDateTimeOffset();
+        return new FeedDocument(new UTF8Encoding(false).GetBytes(text), lastModified, name, events.Count);
+    }
+
+    private IcalCalendar CreateCalendar(string name, string description)
+    {
+        var calendar = new IcalCalendar { ProductId = ProductId, Method = "PUBLISH" };
+        // RFC 7986 §5.1 NAME, with X-WR-CALNAME for the clients that predate it (Apple, Google, Outlook).
+        calendar.AddProperty("NAME", name);
+        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("DESCRIPTION", description);
+        calendar.AddProperty("X-WR-CALDESC", description);
+        // RFC 7986 §5.7 REFRESH-INTERVAL must say VALUE=DURATION; X-PUBLISHED-TTL is what Outlook and Apple read.
+        var interval = IcalDuration.FromTimeSpanExact(_options.RefreshInterval);
+        var refresh = new CalendarProperty("REFRESH-INTERVAL", interval);
+        refresh.Parameters.Add("VALUE", "DURATION");
+        calendar.AddProperty(refresh);
+        calendar.AddProperty(new CalendarProperty("X-PUBLISHED-TTL", interval));
+        return calendar;
+    }
+
+    private static string Description(DateInterval horizon) =>
+        $"Anniversaries of diplomatic relations and dated diplomatic events, each with its sources, from {horizon.Start.Year} to {horizon.End.Year}. "
+        + "An event known only to the month spans that month; one known only to the year is on the web page, not here.";
+}
+
+/// <summary>A built feed's identity: the facts version, the horizon and the filter.</summary>
+internal readonly record struct FeedKey(string FactsHash, Instant FactsModified, LocalDate HorizonStart, string FilterKey);

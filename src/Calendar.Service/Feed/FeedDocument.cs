@@ -1,0 +1,59 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
+
+namespace Calendar.Service.Feed;
+
+/// <summary>A built feed: its exact bytes, gzipped once, each with the strong ETag of its own bytes.</summary>
+/// <remarks>
+/// Compressed here, once per build, rather than by the response compression middleware on every poll: a
+/// poll then costs a lookup and a copy, and each representation gets its own strong validator, as
+/// RFC 9110 §8.8.3 requires (the middleware would send the identity ETag over gzipped bytes).
+/// </remarks>
+internal sealed class FeedDocument
+{
+    public FeedDocument(byte[] body, DateTimeOffset lastModified, string name, int eventCount)
+    {
+        Identity = new FeedRepresentation(body, null);
+        var gzip = Compress(body);
+        // A tiny feed can grow when gzipped: then everyone gets the identity bytes.
+        Gzip = gzip.Length < body.Length ? new FeedRepresentation(gzip, "gzip") : Identity;
+        LastModified = lastModified;
+        Name = name;
+        EventCount = eventCount;
+    }
+
+    public FeedRepresentation Identity { get; }
+
+    public FeedRepresentation Gzip { get; }
+
+    /// <summary>When the bytes last changed: the facts' last change, or the last time the horizon moved on.</summary>
+    public DateTimeOffset LastModified { get; }
+
+    /// <summary>The calendar's name (NAME, X-WR-CALNAME).</summary>
+    public string Name { get; }
+
+    public int EventCount { get; }
+
+    private static byte[] Compress(byte[] body)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(body);
+        }
+
+        return output.ToArray();
+    }
+}
+
+/// <summary>One encoding of a feed: the bytes sent, their strong ETag, and the Content-Encoding that goes with them.</summary>
+internal sealed class FeedRepresentation(byte[] bytes, string? contentEncoding)
+{
+    public byte[] Bytes { get; } = bytes;
+
+    public string? ContentEncoding { get; } = contentEncoding;
+
+    /// <summary>A hash of the exact bytes: equal tags mean equal bytes (RFC 9110 §8.8.3, strong validator).</summary>
+    public EntityTagHeaderValue ETag { get; } = new($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"");
+}

@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using System.Text;
+using Calendar.Core;
+using Calendar.Service.Upcoming;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using CalDateTime = Ical.Net.DataTypes.CalDateTime;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Calendar.Service.Feed;
+
+/// <summary>What one VEVENT says about an occurrence, before it is stamped and given its SEQUENCE.</summary>
+/// <remarks>
+/// Only day- and month-precision occurrences are listed: an all-day event spanning a month says "some day in
+/// this month" honestly, but an event spanning a whole year would sit on every day of a subscriber's calendar
+/// for a year. Year-precision occurrences are on the page and the JSON endpoint instead.
+/// </remarks>
+internal sealed record FeedEvent(
+    string Uid,
+    string Summary,
+    string Description,
+    string? Location,
+    LocalDate Start,
+    LocalDate EndExclusive,
+    bool Tentative,
+    IReadOnlyList<string> Categories,
+    Uri? Url)
+{
+    public static bool IsListed(Occurrence occurrence) => occurrence.Date.Precision != DatePrecision.Year;
+
+    public static FeedEvent From(Occurrence occurrence, CountryCatalog countries, string uidDomain)
+    {
+        var date = occurrence.Date;
+        var who = string.Join(" – ", occurrence.Countries.Select(countries.NameOf));
+        var summary = who.Length == 0 ? occurrence.Subject : $"{occurrence.Subject}: {who}";
+        if (date.Precision == DatePrecision.Month)
+        {
+            summary += $" ({date.ToDisplayString()}; exact day not known)";
+        }
+
+        var categories = occurrence.Ordinal is null
+            ? new List<string> { occurrence.Fact.Kind.Name() }
+            : [Occurrence.AnniversaryKind, occurrence.Fact.Kind.Name()];
+        if (occurrence.IsJubilee == true)
+        {
+            categories.Add("jubilee");
+        }
+
+        return new FeedEvent(
+            // RFC 5545 §3.8.4.7: globally unique and persistent; the occurrence id is stable across restarts, days and filters.
+            $"{occurrence.Id}@{uidDomain}",
+            summary,
+            Describe(occurrence, countries),
+            // The place of the event itself: an anniversary is marked wherever it is celebrated (as in the JSON).
+            occurrence.Ordinal is null ? LocationJson.From(occurrence.Fact.Place, countries)?.Label : null,
+            date.FirstDay,
+            // RFC 5545 §3.6.1: for a DATE value, DTEND is the day after the event's last day.
+            date.LastDay.PlusDays(1),
+            occurrence.Status == FactStatus.Planned,
+            categories,
+            occurrence.Fact.Sources.Select(source => source.Url).FirstOrDefault(url => url is not null));
+    }
+
+    /// <summary>A hash of everything a subscriber sees, so that SEQUENCE rises when, and only when, it changes.</summary>
+    public string ContentHash
+    {
+        get
+        {
+            var text = string.Join('\u001f',
+                [Uid, Summary, Description, Location ?? "", Iso(Start), Iso(EndExclusive),
+                 Tentative ? "T" : "C", string.Join('\u001e', Categories), Url?.AbsoluteUri ?? ""]);
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+        }
+    }
+
+    /// <summary>The VEVENT; text is escaped and folded by Ical.Net's serializer, never by hand.</summary>
+    public CalendarEvent ToCalendarEvent(int sequence, Instant stamp)
+    {
+        // DTSTAMP would default to the moment of building, and every poll would see new bytes: both
+        // stamps are when the facts last changed (RFC 5545 §3.8.7.2 lets a published feed do this).
+        var stamped = new CalDateTime(stamp.ToDateTimeUtc());
+        var vevent = new CalendarEvent
+        {
+            Uid = Uid,
+            Summary = Summary,
+            Description = Description,
+            Location = Location,
+            // All-day, VALUE=DATE, no time zone: an anniversary is the same date everywhere.
+            DtStart = new CalDateTime(Start.ToDateOnly()),
+            DtEnd = new CalDateTime(EndExclusive.ToDateOnly()),
+            DtStamp = stamped,
+            LastModified = stamped,
+            Sequence = sequence,
+            Status = Tentative ? EventStatus.Tentative : EventStatus.Confirmed,
+            // An anniversary does not make anyone busy.
+            Transparency = TransparencyType.Transparent,
+            Categories = [.. Categories],
+            Url = Url,
+        };
+        return vevent;
+    }
+
+    private static string Describe(Occurrence occurrence, CountryCatalog countries)
+    {
+        var fact = occurrence.Fact;
+        var lines = new List<string> { occurrence.Title };
+        lines.Add(occurrence.Date.Precision == DatePrecision.Month
+            ? $"Date: {occurrence.Date.ToDisplayString()} (the source gives the month, not the day)"
+            : $"Date: {occurrence.Date.ToDisplayString()}");
+        // The status is the fact's: for an anniversary it says whether the original event is confirmed.
+        lines.Add(occurrence.Ordinal is { } ordinal
+            ? $"Anniversary of: {fact.Title}, {fact.Date.ToDisplayString()} ({StatusText(fact.Status)})"
+                + (occurrence.IsJubilee == true ? $"; a jubilee, the {Ordinals.English(ordinal)}" : "")
+            : $"Status: {StatusText(fact.Status)}");
+        if (LocationJson.From(fact.Place, countries) is { } place)
+        {
+            lines.Add(occurrence.Ordinal is null ? $"Place: {place.Label}" : $"Place of the original event: {place.Label}");
+        }
+
+        if (fact.Participants.Count > 0)
+        {
+            lines.Add($"Participants: {string.Join(", ", fact.Participants)}");
+        }
+
+        AddIfAny(lines, "Note: ", fact.Note);
+        AddIfAny(lines, "How the date was worked out: ", fact.Derivation);
+        lines.Add("Sources:");
+        lines.AddRange(fact.Sources.Select(source => source.Url is null ? $"- {source.Citation}" : $"- {source.Citation} {source.Url.AbsoluteUri}"));
+        return string.Join('\n', lines);
+    }
+
+    private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private static string StatusText(FactStatus status) => status switch
+    {
+        FactStatus.Planned => "planned, not confirmed",
+        FactStatus.Scheduled => "scheduled",
+        _ => "took place",
+    };
+
+    private static void AddIfAny(List<string> lines, string label, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            lines.Add(label + text.Trim());
+        }
+    }
+}
