@@ -29,14 +29,12 @@ internal sealed partial class FeedCache : IHostedService
         _capacity = options.Value.CacheSize;
     }
 
-    public int Count
+    /// <summary>Whether the feed for <paramref name="key"/> is built and in memory, ready for the next poll.</summary>
+    public bool Holds(FeedKey key)
     {
-        get
+        lock (_lock)
         {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
+            return _entries.TryGetValue(key, out var node) && node.Value.Document.IsValueCreated;
         }
     }
 
