@@ -3,6 +3,7 @@ using Calendar.Service.Cli;
 using Calendar.Service.Facts;
 using Calendar.Service.Feed;
 using Calendar.Service.Health;
+using Calendar.Service.Page;
 using Calendar.Service.Storage;
 using Calendar.Service.Timeline;
 using Calendar.Service.Upcoming;
@@ -43,6 +44,8 @@ app.UseStatusCodePages();
 app.MapUpcoming();
 // The feed calendar apps subscribe to (webcal:// reaches the same path).
 app.MapFeed();
+// The page for people: the next twelve months, filters and subscribe links.
+app.MapPage();
 app.MapFacts();
 app.MapHealth();
 app.MapApiDocumentation();

@@ -27,7 +27,11 @@ internal static class FeedFilter
             .Concat(filter.Jubilee is { } jubilee ? [Pair("jubilee", jubilee ? "true" : "false")] : []));
 
     /// <summary>"Diplomatic anniversaries — Italy", "— Italy and Luxembourg · visit · jubilees": what a subscriber sees in their list of calendars.</summary>
-    public static string Describe(OccurrenceFilter filter, CountryCatalog countries)
+    public static string Describe(OccurrenceFilter filter, CountryCatalog countries) =>
+        Selection(filter, countries) is { } selection ? $"{BaseName} — {selection}" : BaseName;
+
+    /// <summary>"Italy and Luxembourg · visit · jubilees", or null for everything.</summary>
+    public static string? Selection(OccurrenceFilter filter, CountryCatalog countries)
     {
         var parts = new List<string>();
         if (filter.Countries.Count > 0)
@@ -45,7 +49,7 @@ internal static class FeedFilter
             parts.Add(jubilee ? "jubilees" : "no jubilees");
         }
 
-        return parts.Count == 0 ? BaseName : $"{BaseName} — {string.Join(" · ", parts)}";
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
     }
 
     private static KeyValuePair<string, string?> Pair(string name, string value) => new(name, value);

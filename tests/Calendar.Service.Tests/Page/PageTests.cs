@@ -1,0 +1,175 @@
+using System.Text.RegularExpressions;
+using Calendar.Service.Tests.Feed;
+using Microsoft.Playwright;
+using NodaTime;
+
+namespace Calendar.Service.Tests.Page;
+
+/// <summary>The page in a real headless browser, on the seeded facts, on 1 May 2027.</summary>
+public class PageTests(PageTests.Host host) : IClassFixture<PageTests.Host>
+{
+    [Fact]
+    public async Task ThePage_ListsTwelveMonthsByMonth_AndTheJubileesStandOut()
+    {
+        var page = await host.OpenAsync("/");
+
+        // Month headings in calendar order, from May 2027 to April 2028 (months with nothing in them are left out).
+        var months = (await page.Locator("h2.month[id^=month-]").EvaluateAllAsync<string[]>("hs => hs.map(h => h.id)")).ToList();
+        Assert.Equal(months.Order(StringComparer.Ordinal), months);
+        Assert.All(months, month => Assert.InRange(month, "month-2027-05", "month-2028-04"));
+        Assert.Contains("June 2027", await page.Locator("h2.month").AllInnerTextsAsync());
+        foreach (var (id, partner) in new[] { ("kz-lu-relations.2027", "Luxembourg"), ("kz-it-relations.2027", "Italy"), ("kz-si-relations.2027", "Slovenia") })
+        {
+            var item = page.Locator($"li[id='{id}']");
+            Assert.Contains("jubilee", await item.GetAttributeAsync("class"));
+            Assert.Equal("Jubilee · 35th", await item.Locator(".badge.jubilee").InnerTextAsync());
+            Assert.Equal($"35th anniversary of diplomatic relations between Kazakhstan and {partner}", await item.Locator("h3").InnerTextAsync());
+        }
+
+        // Every jubilee has its badge; nothing else has one.
+        Assert.Equal(await page.Locator("li.event.jubilee").CountAsync(), await page.Locator(".badge.jubilee").CountAsync());
+    }
+
+    [Fact]
+    public async Task AnEvent_ShowsItsDateCountriesDetailsAndLinkedSources()
+    {
+        var page = await host.OpenAsync("/?country=AR");
+
+        var centre = page.Locator("li[id='kz-ar-cultural-center-rosario.2027']");
+        Assert.Equal("September 2027, day not known", await centre.Locator("time").InnerTextAsync());
+        Assert.Equal("Kazakhstan – Argentina", await centre.Locator(".countries").InnerTextAsync());
+        var argentina = page.Locator("li[id='kz-ar-relations.2027']");
+        Assert.Equal("Wednesday 23 June 2027", await argentina.Locator("time").InnerTextAsync());
+        Assert.Contains("Kazinform, 2023-06-24: [Kazakhstan and Argentina mark 30 years of diplomatic relations]", await argentina.Locator(".sources").InnerTextAsync());
+        foreach (var link in await page.Locator(".sources a").AllAsync())
+        {
+            Assert.StartsWith("http", await link.GetAttributeAsync("href"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task FilteringByCountry_WorksWithoutJavaScript_AndGivesAShareableUrl()
+    {
+        var page = await host.OpenAsync("/", javaScript: false);
+
+        await page.SelectOptionAsync("#filter-country", "LU");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new Regex(@"/\?country=LU(&|$)"));
+
+        var countries = await page.Locator("li.event .countries").AllInnerTextsAsync();
+        Assert.NotEmpty(countries);
+        Assert.All(countries, text => Assert.Contains("Luxembourg", text, StringComparison.Ordinal));
+        Assert.Equal("Diplomatic anniversaries — Luxembourg", await page.TitleAsync());
+        Assert.Equal(["LU"], await page.Locator("#filter-country option[selected]").EvaluateAllAsync<string[]>("options => options.map(o => o.value)"));
+    }
+
+    [Fact]
+    public async Task TheSubscribeLinks_AreForTheCurrentFilter_AndTheFeedLinkServesIt()
+    {
+        var page = await host.OpenAsync("/?country=LU");
+        var authority = host.App.BaseAddress.Authority;
+
+        Assert.Equal($"webcal://{authority}/calendar.ics?country=LU", await page.Locator("#subscribe-webcal").GetAttributeAsync("href"));
+        Assert.Equal(
+            "https://calendar.google.com/calendar/r?cid=" + Uri.EscapeDataString($"webcal://{authority}/calendar.ics?country=LU"),
+            await page.Locator("#subscribe-google").GetAttributeAsync("href"));
+        var https = await page.Locator("#feed-url").InputValueAsync();
+        Assert.Equal($"http://{authority}/calendar.ics?country=LU", https);
+        Assert.Equal(https, await page.Locator("#feed-https").GetAttributeAsync("href"));
+
+        // Follow the link as the calendar app would (a browser would download it).
+        var response = await page.APIRequest.GetAsync(https);
+        Assert.Equal(200, response.Status);
+        Assert.Equal("text/calendar; charset=utf-8", response.Headers["content-type"]);
+        var feed = await IcalJs.ReadAsync(await response.BodyAsync());
+        Assert.Equal("Diplomatic anniversaries — Luxembourg", feed.Properties["x-wr-calname"]);
+        Assert.Contains(feed.Events, e => e.Uid == "kz-lu-relations.2027@calendar.local");
+        Assert.All(feed.Events, e => Assert.Contains("Luxembourg", e.Summary, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task JubileesOnly_ShowsJubileesOnly()
+    {
+        var page = await host.OpenAsync("/");
+
+        await page.CheckAsync("input[name=jubilee]");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new Regex("jubilee=true"));
+
+        Assert.True(await page.Locator("li.event").CountAsync() >= 3);
+        Assert.Equal(await page.Locator("li.event").CountAsync(), await page.Locator("li.event.jubilee").CountAsync());
+        Assert.True(await page.Locator("input[name=jubilee]").IsCheckedAsync());
+    }
+
+    [Fact]
+    public async Task ABadFilter_Answers400WithAnErrorNamingTheParameter()
+    {
+        var page = await host.NewPageAsync();
+
+        var response = await page.GotoAsync(new Uri(host.App.BaseAddress, "/?country=QQ&colour=red").ToString());
+
+        Assert.Equal(400, response!.Status);
+        var alert = await page.Locator("[role=alert]").InnerTextAsync();
+        Assert.Contains("country: 'QQ' is not a known ISO 3166-1 alpha-2 country code", alert, StringComparison.Ordinal);
+        Assert.Contains("colour: unknown parameter", alert, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("li.event").CountAsync());
+    }
+
+    [Theory]
+    [InlineData(390, 844, "page-phone.png")]
+    [InlineData(1100, 1400, "page.png")]
+    public async Task ThePage_FitsTheScreen_AndIsScreenshotted(int width, int height, string file)
+    {
+        var page = await host.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, IsMobile = width < 600, DeviceScaleFactor = 1 });
+        await page.GotoAsync(host.App.BaseAddress.ToString());
+
+        // No sideways scrolling on a phone.
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= width);
+        var png = await page.ScreenshotAsync();
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
+
+        // The README's screenshots are refreshed on request: CALENDAR_UPDATE_SCREENSHOTS=1 dotnet test --filter Screenshotted
+        var folder = Environment.GetEnvironmentVariable("CALENDAR_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(Repository.Root, "docs")
+            : Path.Combine(Repository.Root, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, file), png, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The service on the seeds and one browser, shared by the class: the tests only read.</summary>
+    public sealed class Host : IAsyncLifetime
+    {
+        private IPlaywright? _playwright;
+        private IBrowser? _browser;
+
+        // Midday in Almaty on 1 May 2027: the 35th anniversaries with Luxembourg, Italy and Slovenia are ahead.
+        internal CalendarApplication App { get; } = new(now: Instant.FromUtc(2027, 5, 1, 7, 0));
+
+        public async ValueTask InitializeAsync()
+        {
+            App.Start();
+            (_playwright, _browser) = await Chromium.LaunchAsync();
+        }
+
+        public async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null) => await _browser!.NewPageAsync(options);
+
+        public async Task<IPage> OpenAsync(string path, bool javaScript = true)
+        {
+            var page = await NewPageAsync(new() { JavaScriptEnabled = javaScript });
+            var response = await page.GotoAsync(new Uri(App.BaseAddress, path).ToString());
+            Assert.Equal(200, response!.Status);
+            return page;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_browser is not null)
+            {
+                await _browser.CloseAsync();
+            }
+
+            _playwright?.Dispose();
+            App.Dispose();
+        }
+    }
+}
