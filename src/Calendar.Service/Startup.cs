@@ -23,6 +23,9 @@ internal static class Startup
     {
         try
         {
+            // Every section registered with ValidateOnStart (Calendar, Calendar:Feed), so that a bad value
+            // anywhere is reported here rather than as a hosting stack trace.
+            services.GetService<IStartupValidator>()?.Validate();
             services.GetRequiredService<CalendarRefresher>().Refresh();
             return true;
         }
@@ -34,10 +37,10 @@ internal static class Startup
                 Console.Error.WriteLine(error);
             }
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (OptionsFailures(e) is { Count: > 0 } failures)
         {
             Console.Error.WriteLine("Refusing to start: the configuration is invalid.");
-            foreach (var failure in e.Failures)
+            foreach (var failure in failures)
             {
                 Console.Error.WriteLine(failure);
             }
@@ -45,4 +48,12 @@ internal static class Startup
 
         return false;
     }
+
+    /// <summary>The validation failures in <paramref name="e"/>: the startup validator aggregates one exception per section.</summary>
+    private static List<string> OptionsFailures(Exception e) => e switch
+    {
+        OptionsValidationException invalid => [.. invalid.Failures],
+        AggregateException all => [.. all.InnerExceptions.SelectMany(OptionsFailures)],
+        _ => [],
+    };
 }

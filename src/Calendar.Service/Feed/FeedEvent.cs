@@ -52,8 +52,7 @@ internal sealed record FeedEvent(
             $"{occurrence.Id}@{uidDomain}",
             summary,
             Describe(occurrence, countries),
-            // The place of the event itself: an anniversary is marked wherever it is celebrated (as in the JSON).
-            occurrence.Ordinal is null ? LocationJson.From(occurrence.Fact.Place, countries)?.Label : null,
+            LocationJson.Of(occurrence, countries)?.Label,
             date.FirstDay,
             // RFC 5545 §3.6.1: for a DATE value, DTEND is the day after the event's last day.
             date.LastDay.PlusDays(1),

@@ -90,7 +90,7 @@ internal static class EventList
 
         html.Append("</p>\n");
         html.Append($"""<h3>{E(occurrence.Title)}</h3>""").Append('\n');
-        var place = occurrence.Ordinal is null ? LocationJson.From(fact.Place, model.Countries)?.Label : null;
+        var place = LocationJson.Of(occurrence, model.Countries)?.Label;
         html.Append($"""<p class="countries">{E(string.Join(" – ", occurrence.Countries.Select(model.Countries.NameOf)))}{(place is null ? "" : $" · <span class=\"place\">{E(place)}</span>")}</p>""").Append('\n');
         if (occurrence.Ordinal is not null)
         {

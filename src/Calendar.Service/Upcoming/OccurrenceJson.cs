@@ -49,8 +49,7 @@ internal sealed record OccurrenceJson(
             occurrence.Ordinal,
             occurrence.IsJubilee,
             occurrence.DaysFrom(today),
-            // The place of the event itself: an anniversary happens wherever it is celebrated.
-            occurrence.Ordinal is null ? LocationJson.From(fact.Place, countries) : null,
+            LocationJson.Of(occurrence, countries),
             Wire(fact.Status),
             fact.Participants,
             fact.Note,
@@ -65,6 +64,10 @@ internal sealed record OccurrenceJson(
 /// <summary>Where an event takes place; <c>label</c> is ready to print ("Buenos Aires, Argentina").</summary>
 internal sealed record LocationJson(string? City, string Country, string Label)
 {
+    /// <summary>Where the occurrence itself takes place: the fact's place for the event, none for an anniversary, which happens wherever it is celebrated.</summary>
+    public static LocationJson? Of(Occurrence occurrence, CountryCatalog countries) =>
+        occurrence.Ordinal is null ? From(occurrence.Fact.Place, countries) : null;
+
     public static LocationJson? From(Place? place, CountryCatalog countries) => place is null
         ? null
         : new(place.City, place.Country.Value, place.City is null ? countries.NameOf(place.Country) : $"{place.City}, {countries.NameOf(place.Country)}");
