@@ -10,7 +10,7 @@ internal static class FeedApi
 {
     public const string Path = "/calendar.ics";
 
-    /// <summary>Feed options, the SEQUENCE table, the builder and the in-memory cache of built feeds.</summary>
+    /// <summary>Feed options, the SEQUENCE and Last-Modified tables, the builder and the in-memory cache of built feeds.</summary>
     public static IServiceCollection AddFeed(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FeedOptions>()
@@ -18,7 +18,9 @@ internal static class FeedApi
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddMigration(EventSequences.MigrationId, EventSequences.Schema);
+        services.AddMigration(FeedChanges.MigrationId, FeedChanges.Schema);
         services.AddSingleton<EventSequences>();
+        services.AddSingleton<FeedChanges>();
         services.AddSingleton<FeedBuilder>();
         services.AddSingleton<FeedCache>();
         // The cache listens for new snapshots while the host runs, to rebuild in the background.

@@ -16,12 +16,14 @@ internal sealed class FeedBuilder
     public const string ProductId = "-//Diplomatic Anniversary Calendar//Feed 1.0//EN";
 
     private readonly EventSequences _sequences;
+    private readonly FeedChanges _changes;
     private readonly CalendarClock _clock;
     private readonly FeedOptions _options;
 
-    public FeedBuilder(EventSequences sequences, CalendarClock clock, IOptions<FeedOptions> options)
+    public FeedBuilder(EventSequences sequences, FeedChanges changes, CalendarClock clock, IOptions<FeedOptions> options)
     {
         _sequences = sequences;
+        _changes = changes;
         _clock = clock;
         _options = options.Value;
     }
@@ -55,11 +57,9 @@ internal sealed class FeedBuilder
         }
 
         var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
-        // The bytes also change when the horizon moves on, with no facts edit: Last-Modified says so, so that
-        // If-Modified-Since never gets a 304 for last year's window.
-        var horizonMoved = _clock.Zone.AtStartOfDay(new LocalDate(horizon.Start.Year + 1, 1, 1)).ToInstant();
-        var lastModified = Instant.Max(snapshot.Version.LastModified, horizonMoved).ToDateTimeOffset();
-        return new FeedDocument(new UTF8Encoding(false).GetBytes(text), lastModified, name, events.Count);
+        var body = new FeedRepresentation(new UTF8Encoding(false).GetBytes(text), null);
+        var lastModified = _changes.Record(filter.Key, body.ETag.Tag.ToString(), _clock.CurrentInstant, snapshot.Version.LastModified);
+        return new FeedDocument(body, lastModified.ToDateTimeOffset(), name, events.Count);
     }
 
     private IcalCalendar CreateCalendar(string name, string description)

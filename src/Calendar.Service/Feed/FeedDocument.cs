@@ -12,12 +12,12 @@ namespace Calendar.Service.Feed;
 /// </remarks>
 internal sealed class FeedDocument
 {
-    public FeedDocument(byte[] body, DateTimeOffset lastModified, string name, int eventCount)
+    public FeedDocument(FeedRepresentation identity, DateTimeOffset lastModified, string name, int eventCount)
     {
-        Identity = new FeedRepresentation(body, null);
-        var gzip = Compress(body);
+        Identity = identity;
+        var gzip = Compress(identity.Bytes);
         // A tiny feed can grow when gzipped: then everyone gets the identity bytes.
-        Gzip = gzip.Length < body.Length ? new FeedRepresentation(gzip, "gzip") : Identity;
+        Gzip = gzip.Length < identity.Bytes.Length ? new FeedRepresentation(gzip, "gzip") : Identity;
         LastModified = lastModified;
         Name = name;
         EventCount = eventCount;
@@ -27,7 +27,7 @@ internal sealed class FeedDocument
 
     public FeedRepresentation Gzip { get; }
 
-    /// <summary>When the bytes last changed: the facts' last change, or the last time the horizon moved on.</summary>
+    /// <summary>When this filter's bytes last changed (see <see cref="FeedChanges"/>).</summary>
     public DateTimeOffset LastModified { get; }
 
     /// <summary>The calendar's name (NAME, X-WR-CALNAME).</summary>

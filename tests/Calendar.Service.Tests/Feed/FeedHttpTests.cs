@@ -19,6 +19,8 @@ public class FeedHttpTests(FeedHttpTests.Host host) : IClassFixture<FeedHttpTest
         Assert.Equal("text/calendar; charset=utf-8", response.ContentHeaders.ContentType?.ToString());
         Assert.False(response.ETag.IsWeak);
         Assert.Matches("^\"[0-9a-f]{32}\"$", response.ETag.Tag);
+        // When these bytes were first served, and never before the facts changed: here the facts files' time,
+        // which is later than the fake clock.
         Assert.Equal(host.App.Get<CalendarState>().Current.Version.LastModified.ToDateTimeOffset(), response.LastModified);
         Assert.Equal("public, must-revalidate, max-age=3600", response.Headers.CacheControl?.ToString());
         Assert.Equal(["Accept-Encoding"], response.Headers.Vary);

@@ -52,7 +52,7 @@ public class FeedStabilityTests
     {
         using var facts = new TempFolder();
         var file = facts.Write("facts.yaml", Facts("Agenda to follow."));
-        // Facts last edited in June 2026, so that Last-Modified can only move because the horizon did.
+        // Facts last edited in June 2026: Last-Modified can only move because the horizon did.
         File.SetLastWriteTimeUtc(file, new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc));
         Directory.SetLastWriteTimeUtc(facts.Path, new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc));
         // 23:59 in Almaty on 31 December 2026.
@@ -65,10 +65,34 @@ public class FeedStabilityTests
         var byTag = await FeedClient.GetAsync(app, headers: h => h.IfNoneMatch.Add(before.ETag));
         var byDate = await FeedClient.GetAsync(app, headers: h => h.IfModifiedSince = before.LastModified);
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (byTag.Status, byDate.Status));
-        Assert.Equal(new DateTimeOffset(2026, 12, 31, 19, 0, 0, TimeSpan.Zero), byDate.LastModified);
+        // When the new bytes were first served: the first poll after midnight.
+        Assert.Equal(new DateTimeOffset(2026, 12, 31, 19, 1, 0, TimeSpan.Zero), byDate.LastModified);
         Assert.Contains("UID:xa-xb-relations.2025@", before.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("UID:xa-xb-relations.2025@", byDate.Text, StringComparison.Ordinal);
         Assert.Contains("UID:xa-xb-relations.2032@", byDate.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FactsRestoredWithAnOlderFileTime_StillMoveLastModified_SoIfModifiedSinceGetsTheNewFeed()
+    {
+        using var facts = new TempFolder();
+        var file = facts.Write("facts.yaml", Facts("Agenda to follow."));
+        using var app = new CalendarApplication(facts.Path, January10);
+        var before = await FeedClient.GetAsync(app);
+        var state = app.Get<CalendarState>();
+        var version = state.Current.Version.Hash;
+
+        // As `rsync -a` or `tar` would restore an older copy: other content, an earlier modification time.
+        app.Clock.Advance(Duration.FromMinutes(5));
+        File.WriteAllText(file, Facts("Agenda: trade; culture."));
+        File.SetLastWriteTimeUtc(file, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Directory.SetLastWriteTimeUtc(facts.Path, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        await Eventually.Get(() => state.Current.Version.Hash, hash => hash != version, "the restored facts to be loaded");
+
+        var after = await FeedClient.GetAsync(app, headers: h => h.IfModifiedSince = before.LastModified);
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        Assert.True(after.LastModified > before.LastModified, $"{after.LastModified} should be after {before.LastModified}");
+        Assert.Contains("trade", after.Text, StringComparison.Ordinal);
     }
 
     [Fact]
