@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Calendar.Service;
 using Calendar.Service.Cli;
 using Calendar.Service.Facts;
@@ -20,7 +22,12 @@ builder.Services.AddStorage();
 builder.Services.AddTimeline(builder.Configuration);
 
 // HTTP plumbing: NodaTime as ISO strings, RFC 9457 problems, health, OpenAPI.
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+    // Letters stay letters ("Қазақстан", "–"); characters that matter to HTML are still escaped.
+    options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+});
 builder.Services.AddProblemDetails();
 builder.Services.AddHealth();
 builder.Services.AddApiDocumentation();

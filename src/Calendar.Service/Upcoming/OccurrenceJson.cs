@@ -51,7 +51,7 @@ internal sealed record OccurrenceJson(
             occurrence.DaysFrom(today),
             // The place of the event itself: an anniversary happens wherever it is celebrated.
             occurrence.Ordinal is null ? LocationJson.From(fact.Place, countries) : null,
-            Wire(fact.Status),
+            Wire(occurrence.Status),
             fact.Participants,
             fact.Note,
             [.. fact.Sources.Select(SourceJson.From)]);
