@@ -14,6 +14,16 @@ using NodaTime.Serialization.SystemTextJson;
 var command = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
 builder.AddCalendarConfiguration(command?.HostArgs ?? args);
+if (command is not null)
+{
+    // A command's standard output is its answer: logs go to standard error, warnings and worse only.
+    builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.Services.PostConfigure<LoggerFilterOptions>(options =>
+    {
+        options.Rules.Clear();
+        options.MinLevel = LogLevel.Warning;
+    });
+}
 
 // The SQLite database in the data folder, migrated on start.
 builder.Services.AddStorage();
