@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Calendar.Service;
 using Calendar.Service.Cli;
 using Calendar.Service.Facts;
@@ -35,8 +34,8 @@ builder.Services.AddTimeline(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-    // Letters stay letters ("Қазақстан", "–"); characters that matter to HTML are still escaped.
-    options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+    // Readable text ("Қазақстан", "–", "'"): these bodies are served as application/json, never inlined into HTML.
+    options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 });
 builder.Services.AddProblemDetails();
 builder.Services.AddHealth();
