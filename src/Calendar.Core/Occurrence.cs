@@ -44,7 +44,8 @@ public sealed record Occurrence
 
     public IReadOnlyList<CountryCode> Countries => Fact.Countries;
 
-    public FactStatus Status => Fact.Status;
+    /// <summary>The fact's status for the event itself; an anniversary is as firm as its fact (planned stays planned).</summary>
+    public FactStatus Status => Ordinal is null || Fact.Status == FactStatus.Planned ? Fact.Status : FactStatus.Scheduled;
 
     /// <summary>Days from <paramref name="today"/> to the first day of the occurrence; negative once it has begun.</summary>
     public int DaysFrom(LocalDate today) => Period.Between(today, Date.FirstDay, PeriodUnits.Days).Days;

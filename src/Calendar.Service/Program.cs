@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Calendar.Service;
 using Calendar.Service.Cli;
 using Calendar.Service.Facts;
@@ -14,6 +15,16 @@ using NodaTime.Serialization.SystemTextJson;
 var command = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
 builder.AddCalendarConfiguration(command?.HostArgs ?? args);
+if (command is not null)
+{
+    // A command's standard output is its answer: logs go to standard error, warnings and worse only.
+    builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.Services.PostConfigure<LoggerFilterOptions>(options =>
+    {
+        options.Rules.Clear();
+        options.MinLevel = LogLevel.Warning;
+    });
+}
 
 // The SQLite database in the data folder, migrated on start.
 builder.Services.AddStorage();
@@ -25,7 +36,12 @@ builder.Services.AddTimeline(builder.Configuration);
 builder.Services.AddFeed(builder.Configuration);
 
 // HTTP plumbing: NodaTime as ISO strings, RFC 9457 problems, health, OpenAPI.
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+    // Readable text ("Қазақстан", "–", "'"): these bodies are served as application/json, never inlined into HTML.
+    options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+});
 builder.Services.AddProblemDetails();
 builder.Services.AddHealth();
 builder.Services.AddApiDocumentation();

@@ -143,6 +143,18 @@ public class OccurrenceTimelineTests
     }
 
     [Theory]
+    [InlineData(FactStatus.Occurred, FactStatus.Scheduled)]
+    [InlineData(FactStatus.Planned, FactStatus.Planned)]
+    public void Status_OfAnAnniversary_IsFirmUnlessItsFactIsOnlyPlanned(FactStatus fact, FactStatus anniversary)
+    {
+        var opening = Event("xa-centre", FactKind.Opening, "2016-09-01", status: fact) with { Recurs = true };
+
+        var occurrence = Assert.Single(Timeline(opening).Between(Range("2026-09-01", "2026-09-01")));
+
+        Assert.Equal(anniversary, occurrence.Status);
+    }
+
+    [Theory]
     [InlineData("2023-06-01", 22)]
     [InlineData("2023-06-23", 0)]
     [InlineData("2023-06-24", -1)]

@@ -85,6 +85,6 @@ internal sealed partial class CalendarRefresher
     [LoggerMessage(Level = LogLevel.Error, Message = "Facts edit rejected, still serving version {Version}: {Error}")]
     private partial void LogInvalidEdit(string error, string version);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Calendar ready: {Count} facts from {Folder} (version {Version}), today is {Today}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calendar ready: {Count} facts from {Folder} (version {Version}), today is {Today:uuuu-MM-dd}")]
     private partial void LogPublished(int count, string folder, string version, NodaTime.LocalDate today);
 }

@@ -39,6 +39,39 @@ internal sealed class CalendarSnapshot
             return Timeline.Between(range, filter);
         }
 
-        return _windowOccurrences.Where(o => o.Date.Overlaps(range) && filter.Matches(o)).ToList();
+        // The window is in calendar order (by first day), and no occurrence is longer than a year: only the
+        // slice that starts between a year before the range and its end can overlap it.
+        var first = FirstStartingOnOrAfter(range.Start.PlusYears(-1));
+        var end = FirstStartingOnOrAfter(range.End.PlusDays(1));
+        var found = new List<Occurrence>();
+        for (var i = first; i < end; i++)
+        {
+            var occurrence = _windowOccurrences[i];
+            if (occurrence.Date.Overlaps(range) && filter.Matches(occurrence))
+            {
+                found.Add(occurrence);
+            }
+        }
+
+        return found;
+    }
+
+    private int FirstStartingOnOrAfter(LocalDate day)
+    {
+        int low = 0, high = _windowOccurrences.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (_windowOccurrences[middle].Date.FirstDay < day)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 }

@@ -50,7 +50,7 @@ internal sealed record OccurrenceJson(
             occurrence.IsJubilee,
             occurrence.DaysFrom(today),
             LocationJson.Of(occurrence, countries),
-            Wire(fact.Status),
+            Wire(occurrence.Status),
             fact.Participants,
             fact.Note,
             [.. fact.Sources.Select(SourceJson.From)]);

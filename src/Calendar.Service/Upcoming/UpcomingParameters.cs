@@ -1,7 +1,6 @@
 using Calendar.Core;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Calendar.Service.Upcoming;
 
@@ -64,14 +63,19 @@ internal sealed record UpcomingParameters(
             return null;
         }
 
-        var result = LocalDatePattern.Iso.Parse(text.Trim());
-        if (result.Success)
+        if (!PartialDate.TryParse(text, out var date, out var error))
         {
-            return result.Value;
+            errors.Add(parameter, error.Replace("YYYY, YYYY-MM or YYYY-MM-DD", "YYYY-MM-DD", StringComparison.Ordinal));
+            return null;
         }
 
-        errors.Add(parameter, $"'{text}' is not a date: expected YYYY-MM-DD ({result.Exception.Message.Split('\n')[0].Trim()})");
-        return null;
+        if (date.Precision != DatePrecision.Day)
+        {
+            errors.Add(parameter, $"'{text.Trim()}' is a {date.Precision.ToString().ToLowerInvariant()}, not a day: expected YYYY-MM-DD");
+            return null;
+        }
+
+        return date.FirstDay;
     }
 }
 

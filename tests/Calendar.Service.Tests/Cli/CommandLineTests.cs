@@ -71,6 +71,24 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task Configuration_ComesFromConfigFolderThenEnvironmentThenCommandLine()
+    {
+        using var root = new TempFolder();
+        root.Write("config/appsettings.json", """{ "Calendar": { "FactsPath": "from-config", "Today": "2023-06-01" } }""");
+        root.Write("from-config/facts.yaml", FactsFiles.Relations(title: "From config"));
+        root.Write("from-environment/facts.yaml", FactsFiles.Relations(date: "1993-07-01"));
+
+        var fromConfig = await ServiceProcess.RunAsync(root.Path, "upcoming", "--days", "100");
+        var fromEnvironment = await ServiceProcess.RunAsync(root.Path, new Dictionary<string, string> { ["Calendar__FactsPath"] = "from-environment" }, "upcoming", "--days", "100");
+        var fromCommandLine = await ServiceProcess.RunAsync(
+            root.Path, new Dictionary<string, string> { ["Calendar__FactsPath"] = "from-environment" }, "upcoming", "--days", "100", "--Calendar:FactsPath=from-config");
+
+        Assert.Contains("23 June 2023", fromConfig.Output, StringComparison.Ordinal);
+        Assert.Contains("1 July 2023", fromEnvironment.Output, StringComparison.Ordinal);
+        Assert.Contains("23 June 2023", fromCommandLine.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Upcoming_WithABadOption_NamesItAndExitsTwo()
     {
         using var facts = new TempFolder();
