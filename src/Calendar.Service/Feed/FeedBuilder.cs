@@ -64,7 +64,9 @@ internal sealed class FeedBuilder
 
     private IcalCalendar CreateCalendar(string name, string description)
     {
-        var calendar = new IcalCalendar { ProductId = ProductId, Method = "PUBLISH" };
+        // No METHOD: a subscription is a plain calendar, not an iTIP message (RFC 5545 §3.7.2), and without
+        // METHOD each DTSTAMP says when the event was last revised (§3.8.7.2).
+        var calendar = new IcalCalendar { ProductId = ProductId };
         // RFC 7986 §5.1 NAME, with X-WR-CALNAME for the clients that predate it (Apple, Google, Outlook).
         calendar.AddProperty("NAME", name);
         calendar.AddProperty("X-WR-CALNAME", name);

@@ -147,7 +147,7 @@ internal sealed partial class FeedCache : IHostedService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt {Count} cached feed(s) for facts version {Version}, today {Today}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt {Count} cached feed(s) for facts version {Version}, today {Today:uuuu-MM-dd}")]
     private partial void LogRebuilt(int count, string version, NodaTime.LocalDate today);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rebuilding the feed for filter '{Filter}' failed; it will be built on the next poll")]

@@ -4,9 +4,9 @@ using Calendar.Core;
 using Calendar.Service.Upcoming;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
-using CalDateTime = Ical.Net.DataTypes.CalDateTime;
 using NodaTime;
 using NodaTime.Text;
+using CalDateTime = Ical.Net.DataTypes.CalDateTime;
 
 namespace Calendar.Service.Feed;
 
@@ -76,8 +76,9 @@ internal sealed record FeedEvent(
     /// <summary>The VEVENT; text is escaped and folded by Ical.Net's serializer, never by hand.</summary>
     public CalendarEvent ToCalendarEvent(int sequence, Instant stamp)
     {
-        // DTSTAMP would default to the moment of building, and every poll would see new bytes: both
-        // stamps are when the facts last changed (RFC 5545 §3.8.7.2 lets a published feed do this).
+        // DTSTAMP would default to the moment of building, and every build would give new bytes. In a calendar
+        // without METHOD, RFC 5545 §3.8.7.2 makes it when the information was last revised in the store: here,
+        // when the facts last changed, as LAST-MODIFIED (§3.8.7.3).
         var stamped = new CalDateTime(stamp.ToDateTimeUtc());
         var vevent = new CalendarEvent
         {
