@@ -5,7 +5,9 @@ using Calendar.Service.Facts;
 using Calendar.Service.Feed;
 using Calendar.Service.Health;
 using Calendar.Service.Page;
+using Calendar.Service.Reminders;
 using Calendar.Service.Storage;
+using Calendar.Service.Subscriptions;
 using Calendar.Service.Timeline;
 using Calendar.Service.Upcoming;
 using NodaTime;
@@ -35,6 +37,10 @@ builder.Services.AddTimeline(builder.Configuration);
 // The iCalendar feed: built once per filter and facts version, kept in memory, rebuilt when the calendar changes.
 builder.Services.AddFeed(builder.Configuration);
 
+// Subscriptions (configured, admin API, self-service with double opt-in) and the reminder emails' Quartz job.
+builder.Services.AddSubscriptions(builder.Configuration);
+builder.Services.AddReminders(builder.Configuration);
+
 // HTTP plumbing: NodaTime as ISO strings, RFC 9457 problems, health, OpenAPI.
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
@@ -56,12 +62,16 @@ if (command is not null)
 // Errors answer problem+json, never a stack trace.
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 
 app.MapUpcoming();
 // The feed calendar apps subscribe to (webcal:// reaches the same path).
 app.MapFeed();
 // The page for people: the next twelve months, filters and subscribe links.
 app.MapPage();
+// Reminders: self-service for people, /api/subscriptions for administrators.
+app.MapSelfService();
+app.MapSubscriptionsAdmin();
 app.MapFacts();
 app.MapHealth();
 app.MapApiDocumentation();

@@ -27,6 +27,8 @@ internal static class Startup
             // anywhere is reported here rather than as a hosting stack trace.
             services.GetService<IStartupValidator>()?.Validate();
             services.GetRequiredService<CalendarRefresher>().Refresh();
+            // After the facts: configured subscriptions name countries, checked against them.
+            services.GetService<Subscriptions.ConfiguredSubscriptions>()?.Apply();
             return true;
         }
         catch (InvalidFactsException e)

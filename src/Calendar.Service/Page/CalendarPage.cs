@@ -127,5 +127,40 @@ internal static class CalendarPage
             </section>
 
             """);
+        Reminders(html, model);
+    }
+
+    /// <summary>Email reminders for the current filter: the address gets a confirmation link first (double opt-in).</summary>
+    private static void Reminders(StringBuilder html, PageModel model)
+    {
+        html.Append("""
+            <section class="subscribe" aria-labelledby="reminders-title">
+            <h2 id="reminders-title">Email reminders</h2>
+            <form id="reminders" method="post" action="/subscriptions">
+
+            """);
+        foreach (var code in model.Filter.Countries.Order())
+        {
+            html.Append($"""<input type="hidden" name="country" value="{E(code.Value)}">""").Append('\n');
+        }
+
+        foreach (var kind in model.Filter.Kinds.Order(StringComparer.Ordinal))
+        {
+            html.Append($"""<input type="hidden" name="kind" value="{E(kind)}">""").Append('\n');
+        }
+
+        if (model.Filter.Jubilee == true)
+        {
+            html.Append("""<input type="hidden" name="jubilee" value="true">""").Append('\n');
+        }
+
+        html.Append($"""
+            <p><label for="reminder-email">Reminders for {E(model.Selection ?? "everything on this calendar")}, 30, 7 and 1 days ahead (jubilees also 90), at 09:00:</label></p>
+            <p class="copy"><input id="reminder-email" name="email" type="email" required autocomplete="email" placeholder="you@example.org"> <button type="submit">Email me</button></p>
+            <p class="hint">You will get an email with a link to confirm; every reminder has a link to stop them.</p>
+            </form>
+            </section>
+
+            """);
     }
 }

@@ -11,14 +11,20 @@ namespace Calendar.Service.Upcoming;
 internal static class FilterParameters
 {
     public static OccurrenceFilter Parse(
-        IEnumerable<string?>? country, IEnumerable<string?>? kind, string? jubilee, CountryCatalog countries, QueryErrors errors)
+        IEnumerable<string?>? country,
+        IEnumerable<string?>? kind,
+        string? jubilee,
+        CountryCatalog countries,
+        QueryErrors errors,
+        string countryField = "country",
+        string kindField = "kind")
     {
         var codes = new HashSet<CountryCode>();
         foreach (var text in Values(country))
         {
             if (!CountryCode.TryParse(text, out var code) || !countries.Contains(code))
             {
-                errors.Add("country", $"'{text}' is not a known ISO 3166-1 alpha-2 country code (e.g. IT, AR)");
+                errors.Add(countryField, $"'{text}' is not a known ISO 3166-1 alpha-2 country code (e.g. IT, AR)");
             }
             else
             {
@@ -36,7 +42,7 @@ internal static class FilterParameters
             }
             else
             {
-                errors.Add("kind", $"'{text}' is not a kind; expected one of: {string.Join(", ", OccurrenceFilter.KnownKinds)}");
+                errors.Add(kindField, $"'{text}' is not a kind; expected one of: {string.Join(", ", OccurrenceFilter.KnownKinds)}");
             }
         }
 

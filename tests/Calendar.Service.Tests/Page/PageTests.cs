@@ -53,7 +53,7 @@ public class PageTests(PageTests.Host host) : IClassFixture<PageTests.Host>
         var page = await host.OpenAsync("/", javaScript: false);
 
         await page.SelectOptionAsync("#filter-country", "LU");
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("form.filters button[type=submit]");
         await page.WaitForURLAsync(new Regex(@"/\?country=LU(&|$)"));
 
         var countries = await page.Locator("li.event .countries").AllInnerTextsAsync();
@@ -92,13 +92,13 @@ public class PageTests(PageTests.Host host) : IClassFixture<PageTests.Host>
     {
         var page = await host.OpenAsync("/");
 
-        await page.CheckAsync("input[name=jubilee]");
-        await page.ClickAsync("button[type=submit]");
+        await page.CheckAsync("form.filters input[name=jubilee]");
+        await page.ClickAsync("form.filters button[type=submit]");
         await page.WaitForURLAsync(new Regex("jubilee=true"));
 
         Assert.True(await page.Locator("li.event").CountAsync() >= 3);
         Assert.Equal(await page.Locator("li.event").CountAsync(), await page.Locator("li.event.jubilee").CountAsync());
-        Assert.True(await page.Locator("input[name=jubilee]").IsCheckedAsync());
+        Assert.True(await page.Locator("form.filters input[name=jubilee]").IsCheckedAsync());
     }
 
     [Fact]

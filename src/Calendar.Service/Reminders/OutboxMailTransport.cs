@@ -1,0 +1,24 @@
+using MimeKit;
+
+namespace Calendar.Service.Reminders;
+
+/// <summary>Writes each message as an <c>.eml</c> file in <c>{DataPath}/outbox</c>: the embedded default, no SMTP server needed.</summary>
+internal sealed class OutboxMailTransport(string folder) : IMailTransport, IMailSession
+{
+    public string Folder { get; } = folder;
+
+    public Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Folder);
+        return Task.FromResult<IMailSession>(this);
+    }
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var name = string.Concat((message.MessageId ?? "message").Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'));
+        var file = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{name}.eml");
+        await message.WriteToAsync(file, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

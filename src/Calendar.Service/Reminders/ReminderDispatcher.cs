@@ -1,0 +1,113 @@
+using Calendar.Service.Feed;
+using Calendar.Service.Subscriptions;
+using Calendar.Service.Timeline;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using NodaTime;
+
+namespace Calendar.Service.Reminders;
+
+/// <summary>One run of dispatch: for every active subscription whose send time has come, one digest of what is due.</summary>
+/// <remarks>
+/// Idempotent: what is due comes from the ledger ("at or before now, not yet handled"), never from when the run
+/// happens, so a restart, a second run or a missed one neither repeats nor loses a reminder. A transient SMTP
+/// failure leaves the reminders owed (retried later, with a doubling wait); a permanent refusal of one address
+/// is recorded on that subscription and never blocks the others.
+/// </remarks>
+internal sealed partial class ReminderDispatcher(
+    SubscriptionStore subscriptions,
+    ReminderLedger ledger,
+    SubscriptionTokens tokens,
+    CalendarState calendar,
+    CalendarClock clock,
+    IMailTransport transport,
+    IOptions<RemindersOptions> options,
+    IOptions<SubscriptionOptions> links,
+    IOptions<FeedOptions> feed,
+    ILogger<ReminderDispatcher> logger)
+{
+    public async Task<DispatchResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.CurrentInstant;
+        var snapshot = calendar.Current;
+        var from = MailboxAddress.Parse(options.Value.From);
+        var result = new DispatchResult();
+        IMailSession? session = null;
+        try
+        {
+            foreach (var subscription in subscriptions.Active())
+            {
+                if (ledger.IsWaiting(subscription.Id, now))
+                {
+                    continue;
+                }
+
+                var today = now.InZone(subscription.TimeZone).Date;
+                var horizon = new DateInterval(today, today.PlusDays(subscription.LeadDays.Concat(subscription.JubileeLeadDays).DefaultIfEmpty(0).Max()));
+                var due = ReminderPlan.Due(subscription, snapshot.Between(horizon, subscription.Filter), now, ledger.Handled(subscription.Id));
+                if (due.Count == 0)
+                {
+                    continue;
+                }
+
+                var unsubscribe = new Uri(links.Value.PublicBaseUrl, $"subscriptions/unsubscribe?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Unsubscribe))}");
+                var message = ReminderEmail.Compose(subscription, due, snapshot.Facts.Countries, today, from, unsubscribe, feed.Value.UidDomain, now);
+                try
+                {
+                    session ??= await transport.OpenAsync(cancellationToken);
+                    await session.SendAsync(message, cancellationToken);
+                    ledger.RecordSent(subscription.Id, due, message.MessageId ?? "", now);
+                    result.Sent += due.Count;
+                    LogSent(subscription.Id, due.Count, message.Subject ?? "");
+                }
+                catch (MailDeliveryException e) when (e.IsPermanent)
+                {
+                    ledger.RecordRejected(subscription.Id, due, e.Message, now);
+                    subscriptions.MarkRejected(subscription.Id, e.Message, now);
+                    result.Rejected += due.Count;
+                    LogRejected(subscription.Id, e.Message);
+                }
+                catch (MailDeliveryException e)
+                {
+                    ledger.RecordFailure(subscription.Id, due, e.Message, now, Duration.FromTimeSpan(options.Value.RetryAfter));
+                    result.Failed += due.Count;
+                    LogFailed(subscription.Id, e.Message);
+                    if (e.ConnectionLost)
+                    {
+                        // The server is unreachable: the others would fail the same way; they are still owed at the next run.
+                        await DisposeAsync(session);
+                        session = null;
+                        break;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await DisposeAsync(session);
+        }
+
+        return result;
+    }
+
+    private static ValueTask DisposeAsync(IMailSession? session) => session?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder digest sent to subscription {Id}: {Count} reminder(s), \"{Subject}\"")]
+    private partial void LogSent(long id, int count, string subject);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {Id}: the mail server refused the address for good, no more attempts: {Error}")]
+    private partial void LogRejected(long id, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {Id}: delivery failed, will try again later: {Error}")]
+    private partial void LogFailed(long id, string error);
+}
+
+/// <summary>How many reminders one run sent, had refused for good, and left for a later attempt.</summary>
+internal sealed class DispatchResult
+{
+    public int Sent { get; set; }
+
+    public int Rejected { get; set; }
+
+    public int Failed { get; set; }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Calendar.Service.Reminders;
+using Calendar.Service.Timeline;
+using Calendar.Service.Upcoming;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Calendar.Service.Subscriptions;
+
+/// <summary>The admin API: <c>/api/subscriptions</c>, behind <see cref="AdminApiKey"/>.</summary>
+internal static class SubscriptionsApi
+{
+    public static IEndpointRouteBuilder MapSubscriptionsAdmin(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/subscriptions").WithTags("Subscriptions (admin)").AddEndpointFilter<AdminApiKey>();
+        group.MapGet("/", List).WithSummary("Every subscription, with how its deliveries went");
+        group.MapGet("/{id:long}", Get).WithSummary("One subscription");
+        group.MapPost("/", Create).WithSummary("Creates an active subscription (no confirmation email)");
+        group.MapPut("/{id:long}", Update).WithSummary("Replaces what a subscription asks for; its state is kept");
+        group.MapDelete("/{id:long}", Delete).WithSummary("Deletes a subscription and its delivery history");
+        return app;
+    }
+
+    public static Ok<SubscriptionJson[]> List(SubscriptionStore store, ReminderLedger ledger) =>
+        TypedResults.Ok(store.All().Select(s => SubscriptionJson.From(s, ledger.Summary(s.Id))).ToArray());
+
+    public static Results<Ok<SubscriptionJson>, NotFound> Get(long id, SubscriptionStore store, ReminderLedger ledger) =>
+        store.Find(id) is { } found ? TypedResults.Ok(SubscriptionJson.From(found, ledger.Summary(id))) : TypedResults.NotFound();
+
+    public static Results<Created<SubscriptionJson>, ValidationProblem, Conflict<string>> Create(
+        SubscriptionRequest request, SubscriptionStore store, ReminderLedger ledger, CalendarState calendar, CalendarClock clock, ReminderDefaults defaults)
+    {
+        var errors = new QueryErrors();
+        if (request.ToInput().Check(calendar.Current.Facts.Countries, defaults, errors) is not { } subscription)
+        {
+            return Invalid(errors);
+        }
+
+        if (store.FindByEmail(subscription.Email) is not null)
+        {
+            return TypedResults.Conflict($"{subscription.Email} already has a subscription: update it with PUT.");
+        }
+
+        var saved = store.Save(subscription with { State = SubscriptionState.Active, Origin = SubscriptionOrigin.Admin }, clock.CurrentInstant);
+        return TypedResults.Created($"/api/subscriptions/{saved.Id}", SubscriptionJson.From(saved, ledger.Summary(saved.Id)));
+    }
+
+    public static Results<Ok<SubscriptionJson>, ValidationProblem, NotFound> Update(
+        long id, SubscriptionRequest request, SubscriptionStore store, ReminderLedger ledger, CalendarState calendar, CalendarClock clock, ReminderDefaults defaults)
+    {
+        if (store.Find(id) is not { } existing)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = new QueryErrors();
+        if (request.ToInput().Check(calendar.Current.Facts.Countries, defaults, errors) is not { } subscription)
+        {
+            return Invalid(errors);
+        }
+
+        if (!string.Equals(subscription.Email, existing.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("Email", "cannot change: delete this subscription and create one for the new address");
+            return Invalid(errors);
+        }
+
+        var saved = store.Save(subscription with { State = existing.State, Origin = existing.Origin }, clock.CurrentInstant);
+        return TypedResults.Ok(SubscriptionJson.From(saved, ledger.Summary(id)));
+    }
+
+    public static Results<NoContent, NotFound> Delete(long id, SubscriptionStore store) =>
+        store.Delete(id) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>Errors keyed as the JSON body names its fields (<c>timeZone</c>, not <c>TimeZone</c>).</summary>
+    private static ValidationProblem Invalid(QueryErrors errors) => TypedResults.ValidationProblem(
+        errors.ToDictionary().ToDictionary(pair => JsonNamingPolicy.CamelCase.ConvertName(pair.Key), pair => pair.Value),
+        title: "The subscription is invalid.");
+}
