@@ -1,0 +1,74 @@
+using Calendar.Service.Reminders;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Quartz;
+
+namespace Calendar.Service.Tests.Reminders;
+
+/// <summary>Invented facts and subscribers for the reminder tests, and a host whose dispatch the test drives.</summary>
+internal static class ReminderFacts
+{
+    public const string Yaml = """
+        countries: { XA: Xanadu, XB: Brobdingnag, XC: Lilliput }
+        facts:
+          - id: xa-xb-relations
+            kind: relations
+            countries: [XA, XB]
+            date: 1992-08-21
+            title: Relations established
+            sources: [{ title: "[Invented]", outlet: Test Gazette, published: 2022-08-21 }]
+          - id: xa-xc-relations
+            kind: relations
+            countries: [XA, XC]
+            date: 1996-03-01
+            title: Relations established
+            sources: [{ title: "[Invented]", outlet: Test Gazette, published: 2022-08-21 }]
+          - id: xa-xc-visit
+            kind: visit
+            countries: [XA, XC]
+            date: 2027-06
+            status: planned
+            place: { city: Mildendo, country: XC }
+            title: Xanadu's foreign minister visits Lilliput
+            sources: [{ title: "[Invented]", outlet: Test Gazette, published: 2027-01-10 }]
+        """;
+
+    /// <summary>A host with two subscribers (Alice: Brobdingnag, in Rome; Bob: Lilliput, in Almaty), mail to <paramref name="smtpPort"/>.</summary>
+    public static CalendarApplication Host(TempFolder facts, Instant now, int? smtpPort, string? dataPath = null)
+    {
+        if (!File.Exists(Path.Combine(facts.Path, "facts.yaml")))
+        {
+            facts.Write("facts.yaml", Yaml);
+        }
+
+        var app = new CalendarApplication(facts.Path, now)
+            .With("Calendar:Subscriptions:0:Email", "alice@example.org")
+            .With("Calendar:Subscriptions:0:Name", "Alice")
+            .With("Calendar:Subscriptions:0:Countries:0", "XB")
+            .With("Calendar:Subscriptions:0:TimeZone", "Europe/Rome")
+            .With("Calendar:Subscriptions:1:Email", "bob@example.org")
+            .With("Calendar:Subscriptions:1:Countries:0", "XC")
+            .With("Calendar:Subscriptions:1:TimeZone", "Asia/Almaty")
+            .With("Calendar:PublicBaseUrl", "http://calendar.test/")
+            // The test runs dispatch itself, at the instants it chooses.
+            .WithServices(services => services.Configure<QuartzHostedServiceOptions>(options => options.AutoStart = false));
+        if (smtpPort is { } port)
+        {
+            app.With("Calendar:Smtp:Host", "127.0.0.1").With("Calendar:Smtp:Port", $"{port}").With("Calendar:Smtp:Security", "None");
+        }
+
+        if (dataPath is not null)
+        {
+            app.With("Calendar:DataPath", dataPath);
+        }
+
+        return app;
+    }
+
+    public static Task<DispatchResult> DispatchAsync(this CalendarApplication app) =>
+        app.Get<ReminderDispatcher>().RunAsync(TestContext.Current.CancellationToken);
+
+    /// <summary>The instant of a local date and time in a zone: "09:30 in Rome on 14 August 2027".</summary>
+    public static Instant At(int year, int month, int day, int hour, int minute, string zone) =>
+        new LocalDateTime(year, month, day, hour, minute).InZoneStrictly(DateTimeZoneProviders.Tzdb[zone]).ToInstant();
+}
