@@ -17,6 +17,7 @@ internal static partial class ReminderServices
         services.AddMigration(ReminderLedger.MigrationId, ReminderLedger.Schema);
         services.AddSingleton<ReminderLedger>();
         services.AddSingleton<ReminderDispatcher>();
+        services.AddHealthChecks().AddCheck<RemindersHealthCheck>("reminders");
         services.AddSingleton<IMailTransport>(provider =>
         {
             var smtp = provider.GetRequiredService<IOptions<SmtpOptions>>().Value;

@@ -98,6 +98,12 @@ public class ReminderDeliveryTests
 
         var down = await app.DispatchAsync();
         Assert.Equal(1, down.Failed);
+        using (var health = await Calendar.Service.Tests.Upcoming.UpcomingApiTests.GetJson(app, "/health"))
+        {
+            var reminders = health.RootElement.GetProperty("checks").GetProperty("reminders");
+            Assert.Equal("Degraded", reminders.GetProperty("status").GetString());
+            Assert.Equal(1, reminders.GetProperty("data").GetProperty("remindersAwaitingRetry").GetInt32());
+        }
 
         await using var mail = await MailDev.StartAsync(port);
         app.Clock.Advance(NodaTime.Duration.FromMinutes(2));
