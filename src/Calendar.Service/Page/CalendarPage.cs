@@ -130,6 +130,10 @@ internal static class CalendarPage
         Reminders(html, model);
     }
 
+    /// <summary>"30, 7 and 1".</summary>
+    private static string Days(IReadOnlyList<int> days) =>
+        days.Count < 2 ? string.Join("", days) : string.Join(", ", days.Take(days.Count - 1)) + " and " + days[^1];
+
     /// <summary>Email reminders for the current filter: the address gets a confirmation link first (double opt-in).</summary>
     private static void Reminders(StringBuilder html, PageModel model)
     {
@@ -155,7 +159,7 @@ internal static class CalendarPage
         }
 
         html.Append($"""
-            <p><label for="reminder-email">Reminders for {E(model.Selection ?? "everything on this calendar")}, 30, 7 and 1 days ahead (jubilees also 90), at 09:00:</label></p>
+            <p><label for="reminder-email">Reminders for {E(model.Selection ?? "everything on this calendar")}, {E(Days(model.Reminders.LeadDays))} days ahead (jubilees {E(Days(model.Reminders.JubileeLeadDays))}), at {E(model.Reminders.SendAt.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))} in {E(model.Reminders.TimeZone)}:</label></p>
             <p class="copy"><input id="reminder-email" name="email" type="email" required autocomplete="email" placeholder="you@example.org"> <button type="submit">Email me</button></p>
             <p class="hint">You will get an email with a link to confirm; every reminder has a link to stop them.</p>
             </form>

@@ -21,7 +21,7 @@ internal static class PageApi
         return app;
     }
 
-    public static ContentHttpResult GetPage(HttpRequest request, CalendarState state, CalendarClock clock)
+    public static ContentHttpResult GetPage(HttpRequest request, CalendarState state, CalendarClock clock, Subscriptions.ReminderDefaults reminders)
     {
         var snapshot = state.Current;
         var countries = snapshot.Facts.Countries;
@@ -40,7 +40,8 @@ internal static class PageApi
             FeedFilter.Describe(filter, countries),
             FeedFilter.Selection(filter, countries),
             SubscribeLinks.For(request, filter),
-            snapshot.Version);
+            snapshot.Version,
+            reminders);
 
         // The page changes with the day and the facts: always revalidated, never reused from a cache.
         request.HttpContext.Response.Headers.CacheControl = "no-cache";
@@ -64,4 +65,5 @@ internal sealed record PageModel(
     string CalendarName,
     string? Selection,
     SubscribeLinks Links,
-    Facts.FactsVersion Version);
+    Facts.FactsVersion Version,
+    Subscriptions.ReminderDefaults Reminders);

@@ -36,6 +36,27 @@ public class PageHtmlTests
     }
 
     [Fact]
+    public async Task TheRemindersForm_CarriesTheCurrentFilter_AndSaysTheConfiguredLadder()
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", FactsFiles.Relations());
+        using var app = new CalendarApplication(facts.Path, Instant.FromUtc(2027, 1, 10, 6, 0))
+            .With("Calendar:Reminders:LeadDays:0", "14")
+            .With("Calendar:Reminders:LeadDays:1", "2")
+            .With("Calendar:Reminders:SendAt", "08:30");
+
+        var html = await GetPage(app, "/?country=XB&kind=anniversary&jubilee=true");
+
+        var form = html[html.IndexOf("<form id=\"reminders\"", StringComparison.Ordinal)..];
+        form = form[..form.IndexOf("</form>", StringComparison.Ordinal)];
+        Assert.Contains("""<form id="reminders" method="post" action="/subscriptions">""", form, StringComparison.Ordinal);
+        Assert.Contains("""<input type="hidden" name="country" value="XB">""", form, StringComparison.Ordinal);
+        Assert.Contains("""<input type="hidden" name="kind" value="anniversary">""", form, StringComparison.Ordinal);
+        Assert.Contains("""<input type="hidden" name="jubilee" value="true">""", form, StringComparison.Ordinal);
+        Assert.Contains("14 and 2 days ahead (jubilees 90, 30, 7 and 1), at 08:30 in Asia/Almaty", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BehindAProxy_TheSubscribeLinksUseTheForwardedSchemeAndHost()
     {
         using var facts = new TempFolder();
