@@ -80,15 +80,19 @@ public readonly record struct PartialDate : IComparable<PartialDate>
             return false;
         }
 
+        // NodaTime's ISO patterns accept year 0000 (1 BC); a partial date, like the calendars people use, starts at 0001.
+        if (text.StartsWith("0000", StringComparison.Ordinal))
+        {
+            error = $"'{text}' is not a date: years start at 0001";
+            return false;
+        }
+
         switch (text.Length)
         {
-            case 4 when int.Parse(text, CultureInfo.InvariantCulture) is > 0 and var year:
-                date = OfYear(year);
+            case 4:
+                date = OfYear(int.Parse(text, CultureInfo.InvariantCulture));
                 error = "";
                 return true;
-            case 4:
-                error = $"'{text}' is not a year: years start at 0001";
-                return false;
             case 7:
                 return Accept(text, YearMonthIso.Parse(text), From, out date, out error);
             default:

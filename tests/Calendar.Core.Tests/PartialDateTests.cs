@@ -35,6 +35,17 @@ public class PartialDateTests
         Assert.False(string.IsNullOrWhiteSpace(error));
     }
 
+    [Theory]
+    [InlineData("0000")]
+    [InlineData("0000-06")]
+    [InlineData("0000-01-01")]
+    public void TryParse_RejectsYearZeroAtEveryPrecision(string text)
+    {
+        Assert.False(PartialDate.TryParse(text, out _, out var error));
+
+        Assert.Equal($"'{text}' is not a date: years start at 0001", error);
+    }
+
     [Fact]
     public void TryParse_ExplainsAnImpossibleDay()
     {
