@@ -30,6 +30,12 @@ internal sealed class CalendarOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FactsPollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The address people reach the service at (<c>https://calendar.example.org/</c>), for links in emails and on the page.
+    /// Unset: derived from where the service listens (see <see cref="PublicAddress"/>).
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
     /// <summary>How far ahead occurrences are kept computed, in years. Default 10.</summary>
     [Range(1, 100)]
     public int HorizonYears { get; set; } = 10;

@@ -24,6 +24,11 @@ internal sealed class CalendarOptionsValidator : IValidateOptions<CalendarOption
             failures.Add($"Calendar:Today: '{options.Today}' must be a date, YYYY-MM-DD");
         }
 
+        if (options.PublicBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp) || url.Query.Length > 0 || url.Fragment.Length > 0))
+        {
+            failures.Add($"Calendar:PublicBaseUrl: '{url}' must be an absolute http or https address with no query, e.g. https://calendar.example.org/");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -49,6 +49,8 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 });
 builder.Services.AddProblemDetails();
+// The address links in emails and on the page point at.
+builder.Services.AddSingleton<PublicAddress>();
 builder.Services.AddHealth();
 builder.Services.AddApiDocumentation();
 

@@ -14,6 +14,7 @@ internal static class Startup
             return 1;
         }
 
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<PublicAddress>().LogChoice());
         await app.RunAsync();
         return 0;
     }

@@ -22,7 +22,7 @@ internal sealed partial class ReminderDispatcher(
     CalendarClock clock,
     IMailTransport transport,
     IOptions<RemindersOptions> options,
-    IOptions<SubscriptionOptions> links,
+    PublicAddress publicAddress,
     IOptions<FeedOptions> feed,
     ILogger<ReminderDispatcher> logger)
 {
@@ -50,7 +50,7 @@ internal sealed partial class ReminderDispatcher(
                     continue;
                 }
 
-                var unsubscribe = new Uri(links.Value.PublicBaseUrl, $"subscriptions/unsubscribe?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Unsubscribe))}");
+                var unsubscribe = publicAddress.Link($"subscriptions/unsubscribe?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Unsubscribe))}");
                 var message = ReminderEmail.Compose(subscription, due, snapshot.Facts.Countries, today, from, unsubscribe, feed.Value.UidDomain, now);
                 try
                 {

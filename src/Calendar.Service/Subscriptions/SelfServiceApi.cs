@@ -30,7 +30,7 @@ internal static partial class SelfServiceApi
     /// </summary>
     public static async Task<ContentHttpResultWithStatus> Subscribe(
         HttpRequest request, SubscriptionStore store, SubscriptionTokens tokens, CalendarState calendar, CalendarClock clock,
-        ReminderDefaults defaults, IMailTransport transport, IOptions<RemindersOptions> options, IOptions<SubscriptionOptions> links,
+        ReminderDefaults defaults, IMailTransport transport, IOptions<RemindersOptions> options, PublicAddress publicAddress,
         ILogger<SubscriptionStore> logger, CancellationToken cancellationToken)
     {
         var form = await request.ReadFormAsync(cancellationToken);
@@ -47,7 +47,7 @@ internal static partial class SelfServiceApi
         var message = existing is { State: SubscriptionState.Active }
             ? Mail(options.Value, wanted.Email, "You already receive these reminders",
                 "Someone, probably you, asked for diplomatic anniversary reminders for this address, which already receives them. Nothing was changed. To choose other reminders, use the unsubscribe link in any reminder and subscribe again.")
-            : ConfirmationMail(store.Save(wanted with { State = SubscriptionState.Pending, Origin = SubscriptionOrigin.SelfService }, now), tokens, options.Value, links.Value);
+            : ConfirmationMail(store.Save(wanted with { State = SubscriptionState.Pending, Origin = SubscriptionOrigin.SelfService }, now), tokens, options.Value, publicAddress);
         try
         {
             await using var session = await transport.OpenAsync(cancellationToken);
@@ -101,9 +101,9 @@ internal static partial class SelfServiceApi
             : null;
     }
 
-    private static MimeMessage ConfirmationMail(Subscription subscription, SubscriptionTokens tokens, RemindersOptions options, SubscriptionOptions links)
+    private static MimeMessage ConfirmationMail(Subscription subscription, SubscriptionTokens tokens, RemindersOptions options, PublicAddress publicAddress)
     {
-        var confirm = new Uri(links.PublicBaseUrl, $"subscriptions/confirm?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Confirm))}");
+        var confirm = publicAddress.Link($"subscriptions/confirm?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Confirm))}");
         return Mail(options, subscription.Email, "Confirm your diplomatic anniversary reminders",
             $"Someone, probably you, asked for reminders of diplomatic anniversaries and events at this address. To start them, open:\n\n{confirm.AbsoluteUri}\n\nIf it was not you, ignore this email: nothing will be sent.");
     }

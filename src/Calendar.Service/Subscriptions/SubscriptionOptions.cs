@@ -9,9 +9,6 @@ internal sealed class SubscriptionOptions
     /// <summary>Signs confirmation and unsubscribe links (HMAC-SHA256). Unset: a random secret kept in the data folder.</summary>
     public string? SigningSecret { get; set; }
 
-    /// <summary>The address people reach the service at, for the links in emails.</summary>
-    public Uri PublicBaseUrl { get; set; } = new("http://localhost:5000/");
-
     /// <summary>Subscriptions kept in configuration, upserted by email on start.</summary>
     public List<ConfiguredSubscription> Subscriptions { get; set; } = [];
 }
