@@ -5,6 +5,23 @@ namespace Calendar.Service.Tests.Page;
 /// <summary>Reads back what a screenshot shows, and keeps it: in artifacts/, or in docs/ when asked to refresh the README's.</summary>
 internal static class Screenshots
 {
+    /// <summary>
+    /// Asserts that <paramref name="page"/> does not scroll sideways, and that its screenshot has the viewport's size and
+    /// shows the stylesheet at work: the first visible jubilee badge gold, the background not white. Then keeps it.
+    /// </summary>
+    public static async Task AssertShowsThePageLookAsync(IBrowser browser, IPage page, int width, int height, string file)
+    {
+        Assert.InRange(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), 1, width);
+        var box = (await page.Locator(".badge.jubilee").First.BoundingBoxAsync())!;
+        var png = await page.ScreenshotAsync();
+
+        var (shotWidth, shotHeight, colours) = await ReadAsync(browser, png, ((int)box.X + 3, (int)(box.Y + box.Height / 2)), (1, 1));
+        Assert.Equal((width, height), (shotWidth, shotHeight));
+        Assert.Equal(Rgb("#9a6b00"), colours[0]);
+        Assert.Equal(Rgb("#f6f7f9"), colours[1]);
+        await KeepAsync(png, file);
+    }
+
     /// <summary>The PNG's size and the colours at <paramref name="points"/>, decoded by the browser itself (a canvas), not by hand.</summary>
     public static async Task<(int Width, int Height, IReadOnlyList<int[]> Colours)> ReadAsync(IBrowser browser, byte[] png, params (int X, int Y)[] points)
     {
