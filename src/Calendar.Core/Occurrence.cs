@@ -36,13 +36,16 @@ public sealed record Occurrence
 
     public bool? IsJubilee { get; }
 
-    /// <summary>What it is, without the countries: "35th anniversary of diplomatic relations".</summary>
+    /// <summary>The English <see cref="Wording.Subject"/>, kept for logs and for callers that word nothing.</summary>
     public string Subject { get; }
 
-    /// <summary>A full sentence: "35th anniversary of diplomatic relations between Kazakhstan and Italy".</summary>
+    /// <summary>The English <see cref="Wording.Title"/>: occurrences on one day are ordered by it.</summary>
     public string Title { get; }
 
     public IReadOnlyList<CountryCode> Countries => Fact.Countries;
+
+    /// <summary>Where the occurrence itself takes place: the fact's place for the event, none for an anniversary, which is marked wherever it is celebrated.</summary>
+    public Place? Place => Ordinal is null ? Fact.Place : null;
 
     /// <summary>The fact's status for the event itself; an anniversary is as firm as its fact (planned stays planned).</summary>
     public FactStatus Status => Ordinal is null || Fact.Status == FactStatus.Planned ? Fact.Status : FactStatus.Scheduled;
@@ -50,17 +53,16 @@ public sealed record Occurrence
     /// <summary>Days from <paramref name="today"/> to the first day of the occurrence; negative once it has begun.</summary>
     public int DaysFrom(LocalDate today) => Period.Between(today, Date.FirstDay, PeriodUnits.Days).Days;
 
-    internal static Occurrence EventOf(Fact fact) => new(fact, fact.Date, null, null, fact.Title, fact.Title);
+    internal static Occurrence EventOf(Fact fact, CountryCatalog countries)
+    {
+        var (subject, title) = EnglishWording.Words(fact, null, countries);
+        return new(fact, fact.Date, null, null, subject, title);
+    }
 
     internal static Occurrence AnniversaryOf(Fact fact, int year, JubileeRule jubilees, CountryCatalog countries)
     {
         var ordinal = year - fact.Date.Year;
-        var nth = Ordinals.English(ordinal);
-        var (subject, title) = fact.Kind == FactKind.Relations && fact.AnniversaryOf is null
-            ? ($"{nth} anniversary of diplomatic relations", $"{nth} anniversary of diplomatic relations between {countries.JoinNames(fact.Countries)}")
-            : fact.AnniversaryOf is { } what
-                ? ($"{nth} anniversary of {what}", $"{nth} anniversary of {what}")
-                : ($"{nth} anniversary: {fact.Title}", $"{nth} anniversary: {fact.Title}");
+        var (subject, title) = EnglishWording.Words(fact, ordinal, countries);
         return new(fact, fact.Date.InYear(year), ordinal, jubilees.IsJubilee(ordinal), subject, title);
     }
 }

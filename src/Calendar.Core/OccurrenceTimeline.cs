@@ -27,7 +27,7 @@ public sealed class OccurrenceTimeline
         {
             if (fact.Date.Overlaps(range))
             {
-                Add(Occurrence.EventOf(fact));
+                Add(Occurrence.EventOf(fact, _facts.Countries));
             }
 
             if (!fact.Recurs)

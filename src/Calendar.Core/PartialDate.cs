@@ -126,14 +126,6 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         _ => Year.ToString("D4", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>For people: "21 August 2027", "September 2016", "2009".</summary>
-    public string ToDisplayString() => Precision switch
-    {
-        DatePrecision.Day => FirstDay.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
-        DatePrecision.Month => FirstDay.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
-        _ => Year.ToString(CultureInfo.InvariantCulture),
-    };
-
     public override string ToString() => ToIsoString();
 
     /// <summary>Orders by first day, then the more precise first (a day before the month that holds it).</summary>

@@ -37,6 +37,9 @@ builder.Services.AddTimeline(builder.Configuration);
 // The iCalendar feed: built once per filter and facts version, kept in memory, rebuilt when the calendar changes.
 builder.Services.AddFeed(builder.Configuration);
 
+// The page and the self-service pages: Razor components, encoded by the framework.
+builder.Services.AddPages();
+
 // Subscriptions (configured, admin API, self-service with double opt-in) and the reminder emails' Quartz job.
 builder.Services.AddSubscriptions(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration);
@@ -61,6 +64,8 @@ if (command is not null)
     return await command.RunAsync(app.Services);
 }
 
+// Content-Security-Policy, nosniff, no referrer and no framing, on every response.
+app.UseSecurityHeaders();
 // Errors answer problem+json, never a stack trace.
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -55,13 +55,6 @@ public class PartialDateTests
     }
 
     [Theory]
-    [InlineData("1992-08-21", "21 August 1992")]
-    [InlineData("2016-09", "September 2016")]
-    [InlineData("2009", "2009")]
-    public void ToDisplayString_SaysOnlyWhatIsKnown(string text, string expected) =>
-        Assert.Equal(expected, PartialDate.Parse(text).ToDisplayString());
-
-    [Theory]
     [InlineData(2027, "2027-02-28")]
     [InlineData(2028, "2028-02-29")]
     [InlineData(2100, "2100-02-28")]

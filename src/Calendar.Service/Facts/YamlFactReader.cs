@@ -162,7 +162,18 @@ internal sealed partial class YamlFactReader
         foreach (var source in _fields.Mappings("sources", "sources"))
         {
             given++;
-            var title = source.Text("title", required: true);
+            // A headline of its own (title), or the editor's description of an article that has none (about): exactly one.
+            var title = source.Text("title");
+            var about = source.Text("about");
+            if (title is null && about is null)
+            {
+                source.Error(source.Line, "title", "is required: the article's headline (or, for an article without one, about: what it is about)");
+            }
+            else if (title is not null && about is not null)
+            {
+                source.Error(source.LineOfField("about"), "about", "give either title (the article's own headline) or about (what an article without a headline is about), not both");
+            }
+
             var outlet = source.Text("outlet");
             var published = source.Text("published");
             var url = source.Text("url");
@@ -176,9 +187,9 @@ internal sealed partial class YamlFactReader
             var uri = url is null ? null : SourceRules.TryReadUrl(url, out var parsedUrl, out var urlError)
                 ? parsedUrl
                 : Invalid<Uri?>(source, "url", urlError);
-            if (title is not null)
+            if ((title is null) != (about is null))
             {
-                sources.Add(new Source(title, outlet, publishedDate, uri));
+                sources.Add(new Source(title, outlet, publishedDate, uri) { About = about });
             }
         }
 

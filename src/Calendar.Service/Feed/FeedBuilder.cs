@@ -43,13 +43,13 @@ internal sealed class FeedBuilder
     public FeedDocument Build(CalendarSnapshot snapshot, OccurrenceFilter filter)
     {
         var horizon = HorizonFor(snapshot.Today);
-        var countries = snapshot.Facts.Countries;
+        var wording = Wording.English(snapshot.Facts.Countries);
         var events = snapshot.Between(horizon, filter)
             .Where(FeedEvent.IsListed)
-            .Select(occurrence => FeedEvent.From(occurrence, countries, _options.UidDomain))
+            .Select(occurrence => FeedEvent.From(occurrence, wording, _options.UidDomain))
             .ToList();
         var sequences = _sequences.Assign(events);
-        var name = FeedFilter.Describe(filter, countries);
+        var name = FeedFilter.Describe(filter, wording);
         var calendar = CreateCalendar(name, Description(horizon));
         foreach (var feedEvent in events)
         {

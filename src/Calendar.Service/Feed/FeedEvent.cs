@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Calendar.Core;
-using Calendar.Service.Upcoming;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using NodaTime;
@@ -29,14 +28,17 @@ internal sealed record FeedEvent(
 {
     public static bool IsListed(Occurrence occurrence) => occurrence.Date.Precision != DatePrecision.Year;
 
-    public static FeedEvent From(Occurrence occurrence, CountryCatalog countries, string uidDomain)
+    public static FeedEvent From(Occurrence occurrence, CountryCatalog countries, string uidDomain) =>
+        From(occurrence, Wording.English(countries), uidDomain);
+
+    public static FeedEvent From(Occurrence occurrence, Wording wording, string uidDomain)
     {
         var date = occurrence.Date;
-        var who = string.Join(" – ", occurrence.Countries.Select(countries.NameOf));
-        var summary = who.Length == 0 ? occurrence.Subject : $"{occurrence.Subject}: {who}";
+        var summary = wording.Summary(occurrence);
         if (date.Precision == DatePrecision.Month)
         {
-            summary += $" ({date.ToDisplayString()}; exact day not known)";
+            // The grid shows it on every day of the month: the summary says which month, and that the day is not known.
+            summary += $" ({wording.FullDateText(date)})";
         }
 
         var categories = occurrence.Ordinal is null
@@ -51,8 +53,8 @@ internal sealed record FeedEvent(
             // RFC 5545 §3.8.4.7: globally unique and persistent; the occurrence id is stable across restarts, days and filters.
             $"{occurrence.Id}@{uidDomain}",
             summary,
-            Describe(occurrence, countries),
-            LocationJson.Of(occurrence, countries)?.Label,
+            string.Join('\n', wording.Overview(occurrence).Select(line => $"{line.Label}: {line.Text}").Prepend(wording.Title(occurrence))),
+            wording.Place(occurrence.Place),
             date.FirstDay,
             // RFC 5545 §3.6.1: for a DATE value, DTEND is the day after the event's last day.
             date.LastDay.PlusDays(1),
@@ -101,49 +103,5 @@ internal sealed record FeedEvent(
         return vevent;
     }
 
-    private static string Describe(Occurrence occurrence, CountryCatalog countries)
-    {
-        var fact = occurrence.Fact;
-        var lines = new List<string> { occurrence.Title };
-        lines.Add(occurrence.Date.Precision == DatePrecision.Month
-            ? $"Date: {occurrence.Date.ToDisplayString()} (the source gives the month, not the day)"
-            : $"Date: {occurrence.Date.ToDisplayString()}");
-        // The status is the fact's: for an anniversary it says whether the original event is confirmed.
-        lines.Add(occurrence.Ordinal is { } ordinal
-            ? $"Anniversary of: {fact.Title}, {fact.Date.ToDisplayString()} ({StatusText(fact.Status)})"
-                + (occurrence.IsJubilee == true ? $"; a jubilee, the {Ordinals.English(ordinal)}" : "")
-            : $"Status: {StatusText(fact.Status)}");
-        if (LocationJson.From(fact.Place, countries) is { } place)
-        {
-            lines.Add(occurrence.Ordinal is null ? $"Place: {place.Label}" : $"Place of the original event: {place.Label}");
-        }
-
-        if (fact.Participants.Count > 0)
-        {
-            lines.Add($"Participants: {string.Join(", ", fact.Participants)}");
-        }
-
-        AddIfAny(lines, "Note: ", fact.Note);
-        AddIfAny(lines, "How the date was worked out: ", fact.Derivation);
-        lines.Add("Sources:");
-        lines.AddRange(fact.Sources.Select(source => source.Url is null ? $"- {source.Citation}" : $"- {source.Citation} {source.Url.AbsoluteUri}"));
-        return string.Join('\n', lines);
-    }
-
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
-
-    private static string StatusText(FactStatus status) => status switch
-    {
-        FactStatus.Planned => "planned, not confirmed",
-        FactStatus.Scheduled => "scheduled",
-        _ => "took place",
-    };
-
-    private static void AddIfAny(List<string> lines, string label, string? text)
-    {
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            lines.Add(label + text.Trim());
-        }
-    }
 }

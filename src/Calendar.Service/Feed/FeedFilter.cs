@@ -26,31 +26,9 @@ internal static class FeedFilter
             .Concat(filter.Kinds.Order(StringComparer.Ordinal).Select(kind => Pair("kind", kind)))
             .Concat(filter.Jubilee is { } jubilee ? [Pair("jubilee", jubilee ? "true" : "false")] : []));
 
-    /// <summary>"Diplomatic anniversaries — Italy", "— Italy and Luxembourg · visit · jubilees": what a subscriber sees in their list of calendars.</summary>
-    public static string Describe(OccurrenceFilter filter, CountryCatalog countries) =>
-        Selection(filter, countries) is { } selection ? $"{BaseName} — {selection}" : BaseName;
-
-    /// <summary>"Italy and Luxembourg · visit · jubilees", or null for everything.</summary>
-    public static string? Selection(OccurrenceFilter filter, CountryCatalog countries)
-    {
-        var parts = new List<string>();
-        if (filter.Countries.Count > 0)
-        {
-            parts.Add(countries.JoinNames([.. filter.Countries.OrderBy(countries.NameOf, StringComparer.Ordinal)]));
-        }
-
-        if (filter.Kinds.Count > 0)
-        {
-            parts.Add(string.Join(", ", filter.Kinds.Order(StringComparer.Ordinal).Select(kind => kind.Replace('-', ' '))));
-        }
-
-        if (filter.Jubilee is { } jubilee)
-        {
-            parts.Add(jubilee ? "jubilees" : "no jubilees");
-        }
-
-        return parts.Count == 0 ? null : string.Join(" · ", parts);
-    }
+    /// <summary>"Diplomatic anniversaries — Italy", "— Italy and Luxembourg · visits · jubilees only": what a subscriber sees in their list of calendars.</summary>
+    public static string Describe(OccurrenceFilter filter, Wording wording) =>
+        wording.Selection(filter) is { } selection ? $"{BaseName} — {selection}" : BaseName;
 
     private static KeyValuePair<string, string?> Pair(string name, string value) => new(name, value);
 }

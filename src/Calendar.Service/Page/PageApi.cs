@@ -1,6 +1,6 @@
-using System.Text;
 using Calendar.Core;
 using Calendar.Service.Feed;
+using Calendar.Service.Subscriptions;
 using Calendar.Service.Timeline;
 using Calendar.Service.Upcoming;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,60 +10,78 @@ namespace Calendar.Service.Page;
 
 internal static class PageApi
 {
-    /// <summary><c>GET /</c>: the next twelve months, filters, and the subscribe links for the current filter.</summary>
+    /// <summary><c>GET /</c>: the next twelve months, filters, and the subscribe links for the current filter; <c>GET /calendar.css</c>.</summary>
     public static IEndpointRouteBuilder MapPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", GetPage)
             .WithName("GetPage")
-            .WithTags("Page")
-            .WithSummary("The web page: upcoming events by month, filters and subscribe links (HTML)")
             .ExcludeFromDescription();
+        app.MapGet(PageStyles.Path, PageStyles.Get).ExcludeFromDescription();
         return app;
     }
 
-    public static ContentHttpResult GetPage(HttpRequest request, CalendarState state, CalendarClock clock, Subscriptions.ReminderDefaults reminders)
+    public static RazorComponentResult<CalendarPage> GetPage(
+        HttpRequest request, CalendarState state, CalendarClock clock, ReminderDefaults reminders, PublicAddress publicAddress)
     {
         var snapshot = state.Current;
         var countries = snapshot.Facts.Countries;
+        var wording = Wording.English(countries);
         var errors = new QueryErrors();
         var filter = FeedFilter.Parse(request.Query, countries, errors);
         var today = clock.Today;
         var range = new DateInterval(today, today.PlusYears(1).PlusDays(-1));
+        var inFacts = snapshot.Facts.Facts.SelectMany(fact => fact.Countries).Distinct().OrderBy(countries.NameOf, StringComparer.Ordinal).ToList();
         var model = new PageModel(
             today,
             range,
             filter,
             errors.Any ? [.. errors.Lines] : [],
             errors.Any ? [] : snapshot.Between(range, filter),
-            snapshot.Facts.Facts.SelectMany(fact => fact.Countries).Distinct().OrderBy(countries.NameOf, StringComparer.Ordinal).ToList(),
-            countries,
-            FeedFilter.Describe(filter, countries),
-            FeedFilter.Selection(filter, countries),
-            SubscribeLinks.For(request, filter),
-            snapshot.Version,
-            reminders);
+            inFacts,
+            wording,
+            FeedFilter.Describe(filter, wording),
+            SubscribeLinks.For(publicAddress, request, filter),
+            snapshot.Version.Hash,
+            snapshot.Version.LastModified,
+            new ReminderChoices(reminders.LeadDays, reminders.JubileeLeadDays, reminders.SendAt, TimeZoneChoices.For(inFacts, countries, reminders.TimeZone)),
+            CanDeliver(snapshot, filter, today));
 
         // The page changes with the day and the facts: always revalidated, never reused from a cache.
         request.HttpContext.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.Content(
-            CalendarPage.Render(model),
-            "text/html; charset=utf-8",
-            Encoding.UTF8,
-            errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        return new RazorComponentResult<CalendarPage>(new { Model = model })
+        {
+            StatusCode = errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+            PreventStreamingRendering = true,
+        };
     }
+
+    /// <summary>
+    /// Whether a subscription to <paramref name="filter"/> could bring anything: an occurrence from today on whose month
+    /// is known. The feed leaves out what is known only to the year, and no reminder can count down to it.
+    /// </summary>
+    private static bool CanDeliver(CalendarSnapshot snapshot, OccurrenceFilter filter, LocalDate today) =>
+        snapshot.Between(new DateInterval(today, snapshot.Window.End), filter).Any(occurrence => occurrence.Date.Precision != DatePrecision.Year);
 }
 
+// The page's models are public because Razor components are (dotnet/aspnetcore#63041), and a component's
+// parameters must be as visible as the component: they hold Core's public types and plain values only.
+
 /// <summary>Everything the page shows, worked out before any HTML is written.</summary>
-internal sealed record PageModel(
+/// <remarks><c>CanDeliver</c> is false when every occurrence ahead for this filter is known only to the year: the page says so instead of offering a feed and reminders.</remarks>
+public sealed record PageModel(
     LocalDate Today,
     DateInterval Range,
     OccurrenceFilter Filter,
     IReadOnlyList<string> Errors,
     IReadOnlyList<Occurrence> Events,
     IReadOnlyList<CountryCode> CountriesInFacts,
-    CountryCatalog Countries,
+    Wording Wording,
     string CalendarName,
-    string? Selection,
     SubscribeLinks Links,
-    Facts.FactsVersion Version,
-    Subscriptions.ReminderDefaults Reminders);
+    string FactsVersion,
+    Instant FactsChanged,
+    ReminderChoices Reminders,
+    bool CanDeliver);
+
+/// <summary>What the reminder form offers and says: the configured ladders, the default send time, the time zones.</summary>
+public sealed record ReminderChoices(IReadOnlyList<int> LeadDays, IReadOnlyList<int> JubileeLeadDays, LocalTime SendAt, IReadOnlyList<TimeZoneGroup> TimeZones);

@@ -5,20 +5,22 @@ namespace Calendar.Service.Page;
 
 /// <summary>The addresses that subscribe a calendar app to the feed for one filter.</summary>
 /// <remarks>
-/// Absolute, from the request's own scheme, host and path base, so that the page works under whatever name
-/// it is reached by. Behind a TLS-terminating proxy, set <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> so that
-/// <c>X-Forwarded-Proto</c> makes these https.
+/// From <c>Calendar:PublicBaseUrl</c> when it is set, so that a forged <c>Host</c> header cannot put a stranger's
+/// address in front of a visitor. Otherwise from the request's own scheme, host and path base (restrict the names
+/// it answers to with <c>AllowedHosts</c>); behind a TLS-terminating proxy, <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>
+/// makes them https.
 /// </remarks>
-internal sealed record SubscribeLinks(string Https, string Webcal, string Google)
+public sealed record SubscribeLinks(string Address, string Webcal, string Google)
 {
-    public static SubscribeLinks For(HttpRequest request, OccurrenceFilter filter)
+    internal static SubscribeLinks For(PublicAddress publicAddress, HttpRequest request, OccurrenceFilter filter)
     {
-        var address = $"{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}{FeedApi.Path}{FeedFilter.ToQueryString(filter).ToUriComponent()}";
+        var root = publicAddress.Configured ?? new Uri($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/");
+        var feed = new Uri(root, FeedApi.Path.TrimStart('/') + FeedFilter.ToQueryString(filter).ToUriComponent());
         // webcal:// is the de facto scheme (never registered with IANA) that makes a browser hand the address to
         // the calendar app, which fetches it over http(s) from the same path.
-        var webcal = "webcal://" + address;
+        var webcal = "webcal://" + feed.AbsoluteUri[(feed.Scheme.Length + "://".Length)..];
         return new SubscribeLinks(
-            $"{request.Scheme}://{address}",
+            feed.AbsoluteUri,
             webcal,
             // Google Calendar's "add by URL" takes the webcal address as cid.
             "https://calendar.google.com/calendar/r?cid=" + Uri.EscapeDataString(webcal));

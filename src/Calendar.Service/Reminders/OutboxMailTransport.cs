@@ -17,7 +17,9 @@ internal sealed class OutboxMailTransport(string folder) : IMailTransport, IMail
     {
         var name = string.Concat((message.MessageId ?? "message").Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'));
         var file = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{name}.eml");
-        await message.WriteToAsync(file, cancellationToken);
+        // Written aside and moved into place, so that whoever watches the folder never opens half a message.
+        await message.WriteToAsync(file + ".part", cancellationToken);
+        File.Move(file + ".part", file, overwrite: true);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -51,7 +51,7 @@ internal sealed partial class ReminderDispatcher(
                 }
 
                 var unsubscribe = publicAddress.Link($"subscriptions/unsubscribe?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Unsubscribe))}");
-                var message = ReminderEmail.Compose(subscription, due, snapshot.Facts.Countries, today, from, unsubscribe, feed.Value.UidDomain, now);
+                var message = await ReminderEmail.ComposeAsync(subscription, due, snapshot.Facts.Countries, today, from, publicAddress.BaseUrl, unsubscribe, feed.Value.UidDomain, now);
                 try
                 {
                     session ??= await transport.OpenAsync(cancellationToken);

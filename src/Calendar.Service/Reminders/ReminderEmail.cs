@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Calendar.Core;
 using Calendar.Service.Feed;
 using Calendar.Service.Subscriptions;
-using Calendar.Service.Upcoming;
 using Ical.Net.Serialization;
 using MimeKit;
 using NodaTime;
@@ -14,14 +12,15 @@ namespace Calendar.Service.Reminders;
 /// <summary>One digest email: what is due for one subscription, grouped by how far off it is, with an .ics of the events.</summary>
 internal static class ReminderEmail
 {
-    public static MimeMessage Compose(
+    public static async Task<MimeMessage> ComposeAsync(
         Subscription subscription, IReadOnlyList<DueReminder> due, CountryCatalog countries, LocalDate today,
-        MailboxAddress from, Uri unsubscribe, string domain, Instant now)
+        MailboxAddress from, Uri site, Uri unsubscribe, string domain, Instant now)
     {
         var ordered = due.OrderBy(r => r.DaysLeft).ThenBy(r => r.Occurrence.Title, StringComparer.Ordinal).ToList();
+        var digest = ReminderDigest.For(subscription, ordered, Wording.English(countries), site, unsubscribe);
         var message = new MimeMessage
         {
-            Subject = Subject(ordered, countries),
+            Subject = Subject(ordered, digest.Wording),
             // Stable per subscription and day (RFC 5322 §3.6.4): a digest sent again is recognisably the same message.
             MessageId = $"reminders.{subscription.Id}.{today:yyyyMMdd}@{domain}",
         };
@@ -33,7 +32,7 @@ internal static class ReminderEmail
         // RFC 3834: an automatic message; out-of-office replies should not answer it.
         message.Headers.Add("Auto-Submitted", "auto-generated");
 
-        var body = new BodyBuilder { TextBody = Text(ordered, countries, unsubscribe), HtmlBody = Html(ordered, countries, unsubscribe) };
+        var body = new BodyBuilder { TextBody = ReminderEmailBody.Text(digest), HtmlBody = await ReminderEmailBody.HtmlAsync(digest) };
         var ics = body.Attachments.Add("reminders.ics", Ics(ordered, countries, domain, now), new ContentType("text", "calendar"));
         // The Content-Type's method must match METHOD inside (RFC 6047 §2.4); PUBLISH is a copy, not an invitation.
         ics.ContentType.Parameters.Add("method", "PUBLISH");
@@ -43,91 +42,11 @@ internal static class ReminderEmail
     }
 
     /// <summary>"In 7 days: 35th anniversary of diplomatic relations, Kazakhstan – Italy (21 August 2027)".</summary>
-    public static string Subject(IReadOnlyList<DueReminder> due, CountryCatalog countries)
+    public static string Subject(IReadOnlyList<DueReminder> due, Wording wording)
     {
         var first = due[0];
-        var one = $"{Capitalised(ReminderPlan.When(first.DaysLeft))}: {Headline(first.Occurrence, countries)} ({first.Occurrence.Date.ToDisplayString()})";
+        var one = $"{wording.SentenceStart(wording.Until(first.DaysLeft))}: {wording.Summary(first.Occurrence)} ({wording.DateText(first.Occurrence.Date)})";
         return due.Count == 1 ? one : $"{one}, and {due.Count - 1} more";
-    }
-
-    private static string Headline(Occurrence occurrence, CountryCatalog countries) =>
-        occurrence.Countries.Count == 0 ? occurrence.Subject : $"{occurrence.Subject}, {string.Join(" – ", occurrence.Countries.Select(countries.NameOf))}";
-
-    private static IEnumerable<IGrouping<int, DueReminder>> ByDistance(IReadOnlyList<DueReminder> due) =>
-        due.GroupBy(r => r.DaysLeft).OrderByDescending(group => group.Key);
-
-    private static string Text(IReadOnlyList<DueReminder> due, CountryCatalog countries, Uri unsubscribe)
-    {
-        var text = new StringBuilder();
-        foreach (var group in ByDistance(due))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{Capitalised(ReminderPlan.When(group.Key))}\n\n");
-            foreach (var reminder in group)
-            {
-                foreach (var line in Details(reminder, countries))
-                {
-                    text.Append(line).Append('\n');
-                }
-
-                text.Append('\n');
-            }
-        }
-
-        text.Append(CultureInfo.InvariantCulture, $"The attached reminders.ics adds these events to a calendar.\nStop these reminders: {unsubscribe.AbsoluteUri}\n");
-        return text.ToString();
-    }
-
-    private static string Html(IReadOnlyList<DueReminder> due, CountryCatalog countries, Uri unsubscribe)
-    {
-        static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
-        var html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\">");
-        foreach (var group in ByDistance(due))
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<h2>{E(Capitalised(ReminderPlan.When(group.Key)))}</h2>");
-            foreach (var reminder in group)
-            {
-                var lines = Details(reminder, countries).ToList();
-                html.Append(CultureInfo.InvariantCulture, $"<h3>{E(lines[0])}</h3><p>");
-                html.AppendJoin("<br>", lines.Skip(1).Select(E)).Append("</p>");
-            }
-        }
-
-        html.Append(CultureInfo.InvariantCulture, $"<p>The attached reminders.ics adds these events to a calendar.</p><p><a href=\"{E(unsubscribe.AbsoluteUri)}\">Stop these reminders</a></p></body></html>");
-        return html.ToString();
-    }
-
-    private static IEnumerable<string> Details(DueReminder reminder, CountryCatalog countries)
-    {
-        var occurrence = reminder.Occurrence;
-        yield return occurrence.Title;
-        yield return occurrence.Date.Precision == DatePrecision.Day
-            ? $"Date: {occurrence.Date.FirstDay.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}"
-            : $"Date: {occurrence.Date.ToDisplayString()} (the source gives no day)";
-        if (occurrence.Ordinal is { } ordinal)
-        {
-            yield return $"Anniversary: the {Ordinals.English(ordinal)}{(occurrence.IsJubilee == true ? ", a jubilee" : "")}, of {occurrence.Fact.Date.ToDisplayString()}";
-        }
-
-        yield return $"Countries: {string.Join(", ", occurrence.Countries.Select(countries.NameOf))}";
-        if (LocationJson.Of(occurrence, countries) is { } place)
-        {
-            yield return $"Place: {place.Label}";
-        }
-
-        if (occurrence.Status == FactStatus.Planned)
-        {
-            yield return "Status: planned, not confirmed";
-        }
-
-        foreach (var source in occurrence.Fact.Sources)
-        {
-            yield return source.Url is null ? $"Source: {source.Citation}" : $"Source: {source.Citation} {source.Url.AbsoluteUri}";
-        }
-
-        if (reminder.IsLate)
-        {
-            yield return $"(Late: this reminder was due on {PartialDate.OfDay(reminder.DueOn).ToDisplayString()}, {reminder.LeadDays} days ahead.)";
-        }
     }
 
     /// <summary>The events as an iCalendar object with METHOD:PUBLISH, the same UIDs as the feed.</summary>
@@ -141,6 +60,4 @@ internal static class ReminderEmail
 
         return Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? "");
     }
-
-    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

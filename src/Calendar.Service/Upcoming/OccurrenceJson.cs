@@ -30,7 +30,8 @@ internal sealed record OccurrenceJson(
     string? Note,
     IReadOnlyList<SourceJson> Sources)
 {
-    public static OccurrenceJson From(Occurrence occurrence, LocalDate today, CountryCatalog countries)
+    /// <summary>The occurrence as clients read it; its text worded by <paramref name="wording"/>.</summary>
+    public static OccurrenceJson From(Occurrence occurrence, LocalDate today, Wording wording)
     {
         var fact = occurrence.Fact;
         return new(
@@ -38,22 +39,22 @@ internal sealed record OccurrenceJson(
             occurrence.Kind,
             fact.Id,
             fact.Kind.Name(),
-            occurrence.Title,
-            occurrence.Subject,
+            wording.Title(occurrence),
+            wording.Subject(occurrence),
             occurrence.Date.FirstDay,
             occurrence.Date.LastDay,
             Wire(occurrence.Date.Precision),
-            occurrence.Date.ToDisplayString(),
+            wording.DateText(occurrence.Date),
             [.. occurrence.Countries.Select(code => code.Value)],
-            [.. occurrence.Countries.Select(countries.NameOf)],
+            [.. occurrence.Countries.Select(wording.CountryName)],
             occurrence.Ordinal,
             occurrence.IsJubilee,
             occurrence.DaysFrom(today),
-            LocationJson.Of(occurrence, countries),
+            LocationJson.From(occurrence.Place, wording),
             Wire(occurrence.Status),
             fact.Participants,
             fact.Note,
-            [.. fact.Sources.Select(SourceJson.From)]);
+            [.. fact.Sources.Select(source => SourceJson.From(source, wording))]);
     }
 
     public static string Wire(DatePrecision precision) => precision.ToString().ToLowerInvariant();
@@ -64,16 +65,17 @@ internal sealed record OccurrenceJson(
 /// <summary>Where an event takes place; <c>label</c> is ready to print ("Buenos Aires, Argentina").</summary>
 internal sealed record LocationJson(string? City, string Country, string Label)
 {
-    /// <summary>Where the occurrence itself takes place: the fact's place for the event, none for an anniversary, which happens wherever it is celebrated.</summary>
-    public static LocationJson? Of(Occurrence occurrence, CountryCatalog countries) =>
-        occurrence.Ordinal is null ? From(occurrence.Fact.Place, countries) : null;
+    public static LocationJson? From(Place? place, CountryCatalog countries) => From(place, Wording.English(countries));
 
-    public static LocationJson? From(Place? place, CountryCatalog countries) => place is null
-        ? null
-        : new(place.City, place.Country.Value, place.City is null ? countries.NameOf(place.Country) : $"{place.City}, {countries.NameOf(place.Country)}");
+    public static LocationJson? From(Place? place, Wording wording) =>
+        place is null ? null : new(place.City, place.Country.Value, wording.Place(place)!);
 }
 
-internal sealed record SourceJson(string Title, string? Outlet, LocalDate? Published, Uri? Url, string Citation)
+/// <summary>A source: <c>title</c> is the article's own headline (null when it has none), <c>about</c> what such an article is about.</summary>
+internal sealed record SourceJson(string? Title, string? About, string? Outlet, LocalDate? Published, Uri? Url, string Citation)
 {
-    public static SourceJson From(Source source) => new(source.Title, source.Outlet, source.Published, source.Url, source.Citation);
+    public static SourceJson From(Source source) => From(source, Wording.English(CountryCatalog.Iso));
+
+    public static SourceJson From(Source source, Wording wording) =>
+        new(source.Title, source.About, source.Outlet, source.Published, source.Url, wording.Cite(source).Text);
 }

@@ -1,3 +1,4 @@
+using Calendar.Core;
 using Calendar.Service.Timeline;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -37,8 +38,9 @@ internal static class UpcomingApi
     public static UpcomingResponse Answer(CalendarSnapshot snapshot, UpcomingQuery query, CalendarClock clock)
     {
         var today = clock.Today;
+        var wording = Wording.English(snapshot.Facts.Countries);
         var events = snapshot.Between(query.Range, query.Filter)
-            .Select(occurrence => OccurrenceJson.From(occurrence, today, snapshot.Facts.Countries))
+            .Select(occurrence => OccurrenceJson.From(occurrence, today, wording))
             .ToList();
         return new UpcomingResponse(query.Range.Start, query.Range.End, clock.Zone.Id, today, snapshot.Version.Hash, events.Count, events);
     }

@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace Calendar.Service.Tests.Page;
 
-/// <summary>The page's HTML as sent: encoding of the facts' text, and links that follow the proxy's scheme and host.</summary>
+/// <summary>The page's HTML as sent: encoding of the facts' text, the links, what it says about people and sources, and when there is nothing to subscribe to.</summary>
 public class PageHtmlTests
 {
     [Fact]
@@ -32,32 +32,25 @@ public class PageHtmlTests
         Assert.DoesNotContain("<b>two", html, StringComparison.Ordinal);
         Assert.Contains("<h3>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Әбу&#x27;s visit</h3>", html, StringComparison.Ordinal);
         Assert.Contains("Қазақстан – Brobdingnag", html, StringComparison.Ordinal);
-        Assert.Contains("""<a href="https://example.org/?a=1&amp;b=%3C2%3E" rel="noopener">A &quot;quoted&quot; &lt;title&gt;</a>""", html, StringComparison.Ordinal);
+        Assert.Contains("""href="https://example.org/?a=1&amp;b=%3C2%3E" rel="noopener">“A &quot;quoted&quot; &lt;title&gt;”</a>""", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task TheRemindersForm_CarriesTheCurrentFilter_AndSaysTheConfiguredLadder()
+    public async Task AForgedHostHeader_DoesNotReachTheSubscribeLinks_WhenThePublicAddressIsSet()
     {
         using var facts = new TempFolder();
         facts.Write("facts.yaml", FactsFiles.Relations());
-        using var app = new CalendarApplication(facts.Path, Instant.FromUtc(2027, 1, 10, 6, 0))
-            .With("Calendar:Reminders:LeadDays:0", "14")
-            .With("Calendar:Reminders:LeadDays:1", "2")
-            .With("Calendar:Reminders:SendAt", "08:30");
+        using var app = new CalendarApplication(facts.Path, Instant.FromUtc(2027, 1, 10, 6, 0)).With("Calendar:PublicBaseUrl", "https://calendar.example.org/diplomacy");
 
-        var html = await GetPage(app, "/?country=XB&kind=anniversary&jubilee=true");
+        var html = await GetPage(app, "/?country=XA", request => request.Headers.Host = "evil.example");
 
-        var form = html[html.IndexOf("<form id=\"reminders\"", StringComparison.Ordinal)..];
-        form = form[..form.IndexOf("</form>", StringComparison.Ordinal)];
-        Assert.Contains("""<form id="reminders" method="post" action="/subscriptions">""", form, StringComparison.Ordinal);
-        Assert.Contains("""<input type="hidden" name="country" value="XB">""", form, StringComparison.Ordinal);
-        Assert.Contains("""<input type="hidden" name="kind" value="anniversary">""", form, StringComparison.Ordinal);
-        Assert.Contains("""<input type="hidden" name="jubilee" value="true">""", form, StringComparison.Ordinal);
-        Assert.Contains("14 and 2 days ahead (jubilees 90, 30, 7 and 1), at 08:30 in Asia/Almaty", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"https://calendar.example.org/diplomacy/calendar.ics?country=XA\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"webcal://calendar.example.org/diplomacy/calendar.ics?country=XA\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task BehindAProxy_TheSubscribeLinksUseTheForwardedSchemeAndHost()
+    public async Task BehindAProxy_WithoutAPublicAddress_TheSubscribeLinksUseTheForwardedSchemeAndHost()
     {
         using var facts = new TempFolder();
         facts.Write("facts.yaml", FactsFiles.Relations());
@@ -74,7 +67,47 @@ public class PageHtmlTests
         Assert.Contains("href=\"webcal://calendar.example.org/calendar.ics?country=XA\"", html, StringComparison.Ordinal);
     }
 
-    private static async Task<string> GetPage(CalendarApplication app, string path, Action<HttpRequestMessage>? configure = null)
+    [Fact]
+    public async Task AFilterWhoseEventsAreKnownOnlyToTheYear_SaysSo_InsteadOfOfferingAFeedAndReminders()
+    {
+        using var app = new CalendarApplication(now: Instant.FromUtc(2027, 5, 1, 7, 0));
+
+        var spain = await GetPage(app, "/?country=ES");
+        var italy = await GetPage(app, "/?country=IT");
+
+        // Spain's facts are all known only to the year: the feed would be empty and no reminder would come.
+        Assert.Contains("id=\"nothing-to-deliver\"", spain, StringComparison.Ordinal);
+        Assert.Contains("is known only to the year", spain, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"subscribe-webcal\"", spain, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"reminders\"", spain, StringComparison.Ordinal);
+        Assert.Contains("18th anniversary of strategic cooperation between Kazakhstan and Spain", spain, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"nothing-to-deliver\"", italy, StringComparison.Ordinal);
+        Assert.Contains("id=\"subscribe-webcal\"", italy, StringComparison.Ordinal);
+        Assert.Contains("id=\"reminders\"", italy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PeopleAreLabelledByWhatTheFactIs_AndNotesAndSourcesReadWithoutIdsOrBrackets()
+    {
+        using var app = new CalendarApplication(now: Instant.FromUtc(2027, 5, 1, 7, 0));
+
+        var html = await GetPage(app, "/");
+
+        // The 85th anniversary of Kasse Sebero's death (1943, known only to the year): he is the person it is about.
+        var death = Item(html, "kz-si-sebero-death.2028");
+        Assert.Contains("<span class=\"label\">Person:</span> Kasse Sebero", death, StringComparison.Ordinal);
+        Assert.DoesNotContain("Participant", death, StringComparison.Ordinal);
+        Assert.Contains("A memorial plaque to him was unveiled in Povir, Slovenia, in 2018.", death, StringComparison.Ordinal);
+        Assert.Contains("<li>Kazinform, 20 October 2022: “Kazakhstan, Slovenia mark 30th anniversary of diplomatic relations”</li>", death, StringComparison.Ordinal);
+        Assert.Contains(
+            "<li>Kazinform, 24 June 2023, on the 30th anniversary of diplomatic relations between Kazakhstan and Argentina</li>",
+            Item(html, "kz-ar-relations.2027"),
+            StringComparison.Ordinal);
+        var events = html[html.IndexOf("<section class=\"events\"", StringComparison.Ordinal)..];
+        Assert.DoesNotMatch(@"\(see kz-|\(kz-|\[[A-Z]", events);
+    }
+
+    internal static async Task<string> GetPage(CalendarApplication app, string path, Action<HttpRequestMessage>? configure = null)
     {
         using var client = app.CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
@@ -83,5 +116,13 @@ public class PageHtmlTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The list item of one occurrence.</summary>
+    private static string Item(string html, string id)
+    {
+        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"{id} is not on the page");
+        return html[start..(html.IndexOf("</ul></li>", start, StringComparison.Ordinal) + "</ul></li>".Length)];
     }
 }

@@ -103,8 +103,8 @@ public partial class SelfServiceTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.Contains("Email: &#39;not-an-address&#39; is not an email address", text, StringComparison.Ordinal);
-        Assert.Contains("Countries: &#39;QQ&#39;", text, StringComparison.Ordinal);
+        Assert.Contains("Email: &#x27;not-an-address&#x27; is not an email address", text, StringComparison.Ordinal);
+        Assert.Contains("Countries: &#x27;QQ&#x27;", text, StringComparison.Ordinal);
     }
 
     private static Task<HttpResponseMessage> Post(HttpClient client, string path, params (string Name, string Value)[] fields) =>
