@@ -42,7 +42,8 @@ public readonly record struct PartialDate : IComparable<PartialDate>
     public LocalDate LastDay => Precision switch
     {
         DatePrecision.Day => FirstDay,
-        DatePrecision.Month => new YearMonth(Year, Month!.Value).OnDayOfMonth(1).PlusMonths(1).PlusDays(-1),
+        // The month's own length, not "the 1st of next month, less a day", which overflows in December 9999.
+        DatePrecision.Month => new LocalDate(Year, Month!.Value, CalendarSystem.Iso.GetDaysInMonth(Year, Month!.Value)),
         _ => new LocalDate(Year, 12, 31),
     };
 

@@ -13,20 +13,16 @@ using Calendar.Service.Upcoming;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
-// `upcoming` and `validate` answer on the console without starting the web server.
-var command = CommandLine.Split(args);
-var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
-builder.AddCalendarConfiguration(command?.HostArgs ?? args);
-if (command is not null)
+// `upcoming` and `validate` answer on the console without starting the web server; help and usage errors end here.
+var command = CommandLine.Parse(args);
+if (command.ExitCode is { } answered)
 {
-    // A command's standard output is its answer: logs go to standard error, warnings and worse only.
-    builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-    builder.Services.PostConfigure<LoggerFilterOptions>(options =>
-    {
-        options.Rules.Clear();
-        options.MinLevel = LogLevel.Warning;
-    });
+    return answered;
 }
+
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+builder.AddCalendarConfiguration(command.HostArgs);
+command.ConfigureLogging(builder);
 
 // The SQLite database in the data folder, migrated on start.
 builder.Services.AddStorage();
@@ -59,7 +55,7 @@ builder.Services.AddApiDocumentation();
 
 var app = builder.Build();
 
-if (command is not null)
+if (command.IsCommand)
 {
     return await command.RunAsync(app.Services);
 }

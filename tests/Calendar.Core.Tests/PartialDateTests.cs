@@ -9,6 +9,8 @@ public class PartialDateTests
     [InlineData("2023-08-22", DatePrecision.Day, "2023-08-22", "2023-08-22")]
     [InlineData("2016-09", DatePrecision.Month, "2016-09-01", "2016-09-30")]
     [InlineData("2024-02", DatePrecision.Month, "2024-02-01", "2024-02-29")]
+    [InlineData("9999-12", DatePrecision.Month, "9999-12-01", "9999-12-31")]
+    [InlineData("9999", DatePrecision.Year, "9999-01-01", "9999-12-31")]
     [InlineData("2024", DatePrecision.Year, "2024-01-01", "2024-12-31")]
     public void Parse_KeepsThePrecisionAndSpansThePeriod(string text, DatePrecision precision, string first, string last)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Calendar.Service.Timeline;
 using Calendar.Service.Upcoming;
@@ -8,10 +9,31 @@ namespace Calendar.Service.Cli;
 /// <remarks>The same query as <c>GET /api/events/upcoming</c>, parsed by the same code, printed as a table.</remarks>
 internal static class UpcomingCommand
 {
-    public static int Run(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output, TextWriter errorOutput)
+    public const string Name = "upcoming";
+
+    public static Command Create(Func<IServiceProvider> services, TextWriter output, TextWriter errorOutput)
     {
-        var errors = new QueryErrors();
-        var options = Options(arguments, errors);
+        // Strings, as the endpoint's query is: UpcomingParameters parses both and words the errors the same way.
+        var from = new Option<string>("--from") { Description = "First day. Default: today in Calendar:TimeZone.", HelpName = "YYYY-MM-DD" };
+        var days = new Option<string>("--days") { Description = $"How many days, 1 to {UpcomingParameters.MaxDays}. Default {UpcomingParameters.DefaultDays}.", HelpName = "N" };
+        var to = new Option<string>("--to") { Description = "Last day, inclusive (instead of --days).", HelpName = "YYYY-MM-DD" };
+        var country = new Option<string[]>("--country") { Description = "ISO 3166-1 alpha-2 code; repeat it or separate with commas.", HelpName = "CODE" };
+        var kind = new Option<string[]>("--kind") { Description = "'anniversary' or a fact kind (relations, visit, signing, ...); repeatable.", HelpName = "KIND" };
+        var jubilee = new Option<string>("--jubilee") { Description = "true: jubilee anniversaries only; false: everything but jubilees.", HelpName = "true|false" };
+        var command = new Command(Name, $"Prints what is coming up, as GET /api/events/upcoming answers it. Dates run from 0001-01-01 to {UpcomingParameters.LastDate:yyyy-MM-dd}.")
+        {
+            from, days, to, country, kind, jubilee,
+        };
+        command.SetAction(result => Run(
+            new UpcomingParameters(result.GetValue(from), result.GetValue(days), result.GetValue(to), result.GetValue(country), result.GetValue(kind), result.GetValue(jubilee)),
+            services(),
+            output,
+            errorOutput));
+        return command;
+    }
+
+    public static int Run(UpcomingParameters parameters, IServiceProvider services, TextWriter output, TextWriter errorOutput)
+    {
         if (!Startup.TryLoad(services))
         {
             return 1;
@@ -19,13 +41,7 @@ internal static class UpcomingCommand
 
         var state = services.GetRequiredService<CalendarState>();
         var clock = services.GetRequiredService<CalendarClock>();
-        var parameters = new UpcomingParameters(
-            options.GetValueOrDefault("from")?.LastOrDefault(),
-            options.GetValueOrDefault("days")?.LastOrDefault(),
-            options.GetValueOrDefault("to")?.LastOrDefault(),
-            options.GetValueOrDefault("country")?.ToArray(),
-            options.GetValueOrDefault("kind")?.ToArray(),
-            options.GetValueOrDefault("jubilee")?.LastOrDefault());
+        var errors = new QueryErrors();
         var query = parameters.Parse(clock.Today, state.Current.Facts.Countries, errors);
         if (query is null || errors.Any)
         {
@@ -34,39 +50,11 @@ internal static class UpcomingCommand
                 errorOutput.WriteLine($"--{line}");
             }
 
-            return 2;
+            return CommandLine.UsageError;
         }
 
         Print(UpcomingApi.Answer(state.Current, query, clock), output);
         return 0;
-    }
-
-    private static Dictionary<string, List<string>> Options(IReadOnlyList<string> arguments, QueryErrors errors)
-    {
-        var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            var name = arguments[i].StartsWith("--", StringComparison.Ordinal) ? arguments[i][2..] : null;
-            if (name is null || !UpcomingParameters.Names.Contains(name))
-            {
-                errors.Add(name ?? arguments[i], $"unknown option; expected: {string.Join(", ", UpcomingParameters.Names.Select(n => "--" + n))}");
-            }
-            else if (i + 1 >= arguments.Count)
-            {
-                errors.Add(name, "needs a value");
-            }
-            else
-            {
-                if (!options.TryGetValue(name, out var values))
-                {
-                    options[name] = values = [];
-                }
-
-                values.Add(arguments[++i]);
-            }
-        }
-
-        return options;
     }
 
     private static void Print(UpcomingResponse answer, TextWriter output)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Calendar.Service.Facts;
 
 namespace Calendar.Service.Cli;
@@ -5,15 +6,27 @@ namespace Calendar.Service.Cli;
 /// <summary><c>validate [FOLDER]</c>: checks a facts folder (the configured one by default); exit 1 on any error.</summary>
 internal static class ValidateCommand
 {
-    public static int Run(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output, TextWriter errorOutput)
-    {
-        if (arguments.Count > 1)
-        {
-            errorOutput.WriteLine("usage: validate [FOLDER]");
-            return 2;
-        }
+    public const string Name = "validate";
 
-        var folder = arguments is [var path] ? new FactsFolder(path) : services.GetRequiredService<FactsFolder>();
+    public static Command Create(Func<IServiceProvider> services, TextWriter output, TextWriter errorOutput)
+    {
+        var folder = new Argument<string?>("folder")
+        {
+            Arity = ArgumentArity.ZeroOrOne,
+            Description = "The facts folder to check, relative to the directory the command is run from. Default: Calendar:FactsPath.",
+        };
+        var command = new Command(Name, "Checks a folder of facts files and prints every error as file:line: field: message.") { folder };
+        command.SetAction(result => Run(result.GetValue(folder), services(), output, errorOutput));
+        return command;
+    }
+
+    /// <remarks>
+    /// A relative <paramref name="path"/> is resolved against the process's working directory: the directory the
+    /// user ran the command from (<c>dotnet run</c> keeps it too), <c>/app</c> in the container.
+    /// </remarks>
+    public static int Run(string? path, IServiceProvider services, TextWriter output, TextWriter errorOutput)
+    {
+        var folder = path is not null ? new FactsFolder(Path.GetFullPath(path, Environment.CurrentDirectory)) : services.GetRequiredService<FactsFolder>();
         var load = FactsLoader.Load(folder);
         if (load.Succeeded)
         {

@@ -18,6 +18,7 @@ internal static class FeedApi
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddMigration(EventSequences.MigrationId, EventSequences.Schema);
+        services.AddMigration(FeedChanges.PerFilterMigrationId, FeedChanges.PerFilterSchema);
         services.AddMigration(FeedChanges.MigrationId, FeedChanges.Schema);
         services.AddSingleton<EventSequences>();
         services.AddSingleton<FeedChanges>();
@@ -46,7 +47,7 @@ internal static class FeedApi
     }
 
     public static Results<FeedResult, ValidationProblem> GetFeed(
-        HttpRequest request, CalendarState state, FeedCache cache, IOptions<FeedOptions> options)
+        HttpRequest request, CalendarState state, FeedCache cache, FeedChanges changes, CalendarClock clock, IOptions<FeedOptions> options)
     {
         var snapshot = state.Current;
         var errors = new QueryErrors();
@@ -56,6 +57,9 @@ internal static class FeedApi
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The feed's filter has invalid parameters.");
         }
 
-        return new FeedResult(cache.Get(snapshot, filter), options.Value.MaxAge);
+        // One reading of the service's clock for Date and Last-Modified, so that the second is never later than the first.
+        var now = clock.CurrentInstant;
+        var document = cache.Get(snapshot, filter);
+        return new FeedResult(document, changes.Record(document.Generation, now), now, options.Value.MaxAge);
     }
 }

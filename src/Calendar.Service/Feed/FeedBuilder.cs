@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Calendar.Core;
 using Calendar.Service.Timeline;
@@ -16,16 +17,19 @@ internal sealed class FeedBuilder
     public const string ProductId = "-//Diplomatic Anniversary Calendar//Feed 1.0//EN";
 
     private readonly EventSequences _sequences;
-    private readonly FeedChanges _changes;
-    private readonly CalendarClock _clock;
     private readonly FeedOptions _options;
+    private readonly string _settingsAndBuild;
 
-    public FeedBuilder(EventSequences sequences, FeedChanges changes, CalendarClock clock, IOptions<FeedOptions> options)
+    public FeedBuilder(EventSequences sequences, IOptions<FeedOptions> options, IOptions<CalendarOptions> calendar)
     {
         _sequences = sequences;
-        _changes = changes;
-        _clock = clock;
         _options = options.Value;
+        // Everything else the bytes depend on: the settings that shape the events, and the code that writes them.
+        _settingsAndBuild = string.Join('|',
+            _options.UidDomain, _options.HorizonYears, _options.RefreshInterval.Ticks, calendar.Value.JubileeEvery,
+            typeof(FeedBuilder).Assembly.ManifestModule.ModuleVersionId,
+            typeof(Occurrence).Assembly.ManifestModule.ModuleVersionId,
+            typeof(CalendarSerializer).Assembly.ManifestModule.ModuleVersionId);
     }
 
     /// <summary>From 1 January of last year to 31 December <see cref="FeedOptions.HorizonYears"/> years on.</summary>
@@ -35,6 +39,17 @@ internal sealed class FeedBuilder
     /// </remarks>
     public DateInterval HorizonFor(LocalDate today) =>
         new(new LocalDate(today.Year - 1, 1, 1), new LocalDate(today.Year + _options.HorizonYears, 12, 31));
+
+    /// <summary>What every feed of <paramref name="snapshot"/> depends on besides its filter and the SEQUENCE values.</summary>
+    /// <remarks>
+    /// The facts (their hash, and their time, which is every DTSTAMP), the horizon, the settings and the build. SEQUENCE
+    /// values only rise when one of these changes, so recording when the generation changed dates every feed.
+    /// </remarks>
+    public string GenerationOf(CalendarSnapshot snapshot)
+    {
+        var text = string.Join('|', snapshot.Version.Hash, snapshot.Version.LastModified.ToUnixTimeSeconds(), HorizonFor(snapshot.Today).Start.Year, _settingsAndBuild);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+    }
 
     /// <summary>What a built feed depends on: equal keys give equal bytes.</summary>
     public FeedKey KeyFor(CalendarSnapshot snapshot, OccurrenceFilter filter) =>
@@ -58,8 +73,7 @@ internal sealed class FeedBuilder
 
         var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
         var body = new FeedRepresentation(new UTF8Encoding(false).GetBytes(text), null);
-        var lastModified = _changes.Record(filter.Key, body.ETag.Tag.ToString(), _clock.CurrentInstant, snapshot.Version.LastModified);
-        return new FeedDocument(body, lastModified.ToDateTimeOffset(), name, events.Count);
+        return new FeedDocument(body, GenerationOf(snapshot), name, events.Count);
     }
 
     private IcalCalendar CreateCalendar(string name, string description)

@@ -12,13 +12,13 @@ namespace Calendar.Service.Feed;
 /// </remarks>
 internal sealed class FeedDocument
 {
-    public FeedDocument(FeedRepresentation identity, DateTimeOffset lastModified, string name, int eventCount)
+    public FeedDocument(FeedRepresentation identity, string generation, string name, int eventCount)
     {
         Identity = identity;
         var gzip = Compress(identity.Bytes);
         // A tiny feed can grow when gzipped: then everyone gets the identity bytes.
         Gzip = gzip.Length < identity.Bytes.Length ? new FeedRepresentation(gzip, "gzip") : Identity;
-        LastModified = lastModified;
+        Generation = generation;
         Name = name;
         EventCount = eventCount;
     }
@@ -27,8 +27,8 @@ internal sealed class FeedDocument
 
     public FeedRepresentation Gzip { get; }
 
-    /// <summary>When this filter's bytes last changed (see <see cref="FeedChanges"/>).</summary>
-    public DateTimeOffset LastModified { get; }
+    /// <summary>What its bytes depend on besides the filter; <see cref="FeedChanges"/> dates it for Last-Modified.</summary>
+    public string Generation { get; }
 
     /// <summary>The calendar's name (NAME, X-WR-CALNAME).</summary>
     public string Name { get; }

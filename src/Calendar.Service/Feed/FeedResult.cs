@@ -1,9 +1,14 @@
 using Microsoft.Net.Http.Headers;
+using NodaTime;
 
 namespace Calendar.Service.Feed;
 
 /// <summary>Sends a built feed as calendar clients poll it: conditional GET, HEAD, gzip when asked.</summary>
-internal sealed class FeedResult(FeedDocument document, TimeSpan maxAge) : IResult
+/// <param name="document">The feed.</param>
+/// <param name="changedAt">When its generation went into service (<see cref="FeedChanges"/>).</param>
+/// <param name="now">The service's clock for this response: the <c>Date</c> header.</param>
+/// <param name="maxAge">How long a copy may be reused.</param>
+internal sealed class FeedResult(FeedDocument document, Instant changedAt, Instant now, TimeSpan maxAge) : IResult
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
@@ -18,14 +23,19 @@ internal sealed class FeedResult(FeedDocument document, TimeSpan maxAge) : IResu
         // Sent with 200 and 304 alike (RFC 9110 §15.4.5): the validators, and how long a copy may be reused.
         var headers = response.GetTypedHeaders();
         headers.ETag = representation.ETag;
-        headers.LastModified = Document.LastModified;
+        // RFC 9110 §8.8.2.1: never later than Date. Both from the service's clock rather than Kestrel's own, which
+        // lags up to a second (and is not the tests' fake clock); a date recorded ahead of it is sent as Date.
+        var date = Instant.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+        headers.Date = date.ToDateTimeOffset();
+        headers.LastModified = Instant.Min(changedAt, date).ToDateTimeOffset();
         // Public: the feed is the same for everyone. must-revalidate: once max-age has passed, a cache asks
         // (cheaply, with If-None-Match) rather than serving an old copy when the origin is unreachable.
         headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = maxAge, MustRevalidate = true };
         // The ETag depends on the encoding chosen, so caches must key on Accept-Encoding.
         response.Headers.Vary = HeaderNames.AcceptEncoding;
 
-        if (IsNotModified(request, representation.ETag, Document.LastModified))
+        // Compared with the date recorded, not the one sent: a copy dated before it is older than the feed.
+        if (IsNotModified(request, representation.ETag, changedAt.ToDateTimeOffset()))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;

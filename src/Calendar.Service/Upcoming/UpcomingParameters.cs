@@ -19,6 +19,10 @@ internal sealed record UpcomingParameters(
 
     public static readonly string[] Names = ["from", "days", "to", "country", "kind", "jubilee"];
 
+    /// <summary>The last date a range may reach: the ISO calendar's last, and the last of a four-digit year.</summary>
+    /// <remarks>The first is 0001-01-01, which <see cref="PartialDate"/> enforces.</remarks>
+    public static readonly LocalDate LastDate = LocalDate.MaxIsoValue;
+
     /// <summary>The range and filter asked for, or null with every problem recorded in <paramref name="errors"/>.</summary>
     public UpcomingQuery? Parse(LocalDate today, CountryCatalog countries, QueryErrors errors)
     {
@@ -45,6 +49,14 @@ internal sealed record UpcomingParameters(
         {
             errors.Add("to", $"must be on or after 'from' ({from:yyyy-MM-dd}) and at most {MaxDays} days from it");
         }
+        else if (to is null && (days is not null || string.IsNullOrWhiteSpace(Days)) && DaysLeftFrom(from) < (days ?? DefaultDays))
+        {
+            // Checked before any arithmetic: from + days past the last date overflows NodaTime (it was a 500).
+            var (parameter, range) = days is null
+                ? ("from", $"{from:yyyy-MM-dd} and the default {DefaultDays} days")
+                : ("days", $"{days} days from {from:yyyy-MM-dd}");
+            errors.Add(parameter, $"{range} would end after {LastDate:yyyy-MM-dd}, the last date served: give fewer 'days' or a 'to'");
+        }
 
         var filter = FilterParameters.Parse(Country, Kind, Jubilee, countries, errors);
         if (errors.Any)
@@ -55,6 +67,9 @@ internal sealed record UpcomingParameters(
         var last = to ?? from.PlusDays((days ?? DefaultDays) - 1);
         return new UpcomingQuery(new DateInterval(from, last), filter);
     }
+
+    /// <summary>How many days there are from <paramref name="from"/> to <see cref="LastDate"/>, both included.</summary>
+    private static int DaysLeftFrom(LocalDate from) => Period.DaysBetween(from, LastDate) + 1;
 
     private static LocalDate? ParseDate(string? text, string parameter, QueryErrors errors)
     {

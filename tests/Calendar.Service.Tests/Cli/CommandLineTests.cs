@@ -87,17 +87,4 @@ public class CommandLineTests
         Assert.Contains("1 July 2023", fromEnvironment.Output, StringComparison.Ordinal);
         Assert.Contains("23 June 2023", fromCommandLine.Output, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task Upcoming_WithABadOption_NamesItAndExitsTwo()
-    {
-        using var facts = new TempFolder();
-        facts.Write("facts.yaml", FactsFiles.Relations());
-
-        var (exitCode, _, error) = await ServiceProcess.RunAsync(facts.Path, "upcoming", "--days", "0", "--colour", "red", $"--Calendar:FactsPath={facts.Path}");
-
-        Assert.Equal(2, exitCode);
-        Assert.Contains("--days: '0' must be a whole number of days from 1 to 3660", error, StringComparison.Ordinal);
-        Assert.Contains("--colour: unknown option", error, StringComparison.Ordinal);
-    }
 }

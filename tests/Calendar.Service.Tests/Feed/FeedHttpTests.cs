@@ -10,6 +10,8 @@ namespace Calendar.Service.Tests.Feed;
 /// <summary>The feed over HTTP as calendar clients and proxies poll it: validators, 304, HEAD, gzip.</summary>
 public class FeedHttpTests(FeedHttpTests.Host host) : IClassFixture<FeedHttpTests.Host>
 {
+    private static readonly Instant Now = Instant.FromUtc(2023, 6, 1, 6, 0);
+
     [Fact]
     public async Task Get_AnswersTheCalendarWithValidatorsAndCachingHeaders()
     {
@@ -19,13 +21,25 @@ public class FeedHttpTests(FeedHttpTests.Host host) : IClassFixture<FeedHttpTest
         Assert.Equal("text/calendar; charset=utf-8", response.ContentHeaders.ContentType?.ToString());
         Assert.False(response.ETag.IsWeak);
         Assert.Matches("^\"[0-9a-f]{32}\"$", response.ETag.Tag);
-        // When these bytes were first served, and never before the facts changed: here the facts files' time,
-        // which is later than the fake clock.
-        Assert.Equal(host.App.Get<CalendarState>().Current.Version.LastModified.ToDateTimeOffset(), response.LastModified);
+        // When this generation of the feeds was first served, on the service's clock.
+        Assert.Equal(Now.ToDateTimeOffset(), response.LastModified);
         Assert.Equal("public, must-revalidate, max-age=3600", response.Headers.CacheControl?.ToString());
         Assert.Equal(["Accept-Encoding"], response.Headers.Vary);
         Assert.Equal(response.Body.Length, response.ContentHeaders.ContentLength);
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DateAndLastModified_ComeFromTheServicesClock_AndLastModifiedIsNeverLater()
+    {
+        // The facts files were written just now, years after the fake clock: a date taken from them would be
+        // later than Date, which RFC 9110 §8.8.2.1 forbids.
+        Assert.True(host.App.Get<CalendarState>().Current.Version.LastModified > Now);
+
+        var response = await FeedClient.GetAsync(host.App, "?country=XB&jubilee=true");
+
+        Assert.Equal(Now.ToDateTimeOffset(), response.Headers.Date);
+        Assert.True(response.LastModified <= response.Headers.Date, $"Last-Modified {response.LastModified} is after Date {response.Headers.Date}");
     }
 
     [Theory]
@@ -157,7 +171,7 @@ public class FeedHttpTests(FeedHttpTests.Host host) : IClassFixture<FeedHttpTest
         public Host()
         {
             _facts.Write("facts.yaml", FactsFiles.Relations());
-            App = new CalendarApplication(_facts.Path, Instant.FromUtc(2023, 6, 1, 6, 0));
+            App = new CalendarApplication(_facts.Path, Now);
         }
 
         internal CalendarApplication App { get; }

@@ -96,6 +96,60 @@ public class FeedStabilityTests
     }
 
     [Fact]
+    public async Task AnEditUndone_MovesLastModifiedOnAgain_SoNoCopyFromBetweenGets304()
+    {
+        using var facts = new TempFolder();
+        var file = facts.Write("facts.yaml", Facts("Agenda to follow."));
+        using var app = new CalendarApplication(facts.Path, January10);
+        var state = app.Get<CalendarState>();
+        var first = await FeedClient.GetAsync(app);
+
+        app.Clock.Advance(Duration.FromMinutes(5));
+        var original = state.Current.Version.Hash;
+        File.WriteAllText(file, Facts("Agenda: trade; culture."));
+        await Eventually.Get(() => state.Current.Version.Hash, hash => hash != original, "the edit to be loaded");
+        var edited = await FeedClient.GetAsync(app);
+        app.Clock.Advance(Duration.FromMinutes(5));
+        var editedHash = state.Current.Version.Hash;
+        File.WriteAllText(file, Facts("Agenda to follow."));
+        await Eventually.Get(() => state.Current.Version.Hash, hash => hash != editedHash, "the edit to be undone");
+
+        var undone = await FeedClient.GetAsync(app, headers: h => h.IfModifiedSince = edited.LastModified);
+        Assert.Equal(HttpStatusCode.OK, undone.Status);
+        Assert.True(first.LastModified < edited.LastModified && edited.LastModified < undone.LastModified, $"{first.LastModified}, {edited.LastModified}, {undone.LastModified}");
+        // The visit's SEQUENCE rose with the edit and stays risen: the bytes are not the first ones again.
+        Assert.NotEqual(first.ETag, undone.ETag);
+    }
+
+    [Fact]
+    public async Task EveryFilter_SharesOneLastModifiedRecord_SoAStrangersFiltersStoreNothing()
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", Facts("Agenda to follow."));
+        using var app = new CalendarApplication(facts.Path, January10);
+        var filters = OccurrenceFilter.KnownKinds
+            .SelectMany(kind => new[] { $"?kind={kind}", $"?kind={kind}&jubilee=true", $"?kind={kind}&country=XA", $"?kind={kind}&country=XB&jubilee=false" })
+            .ToList();
+
+        var responses = new List<FeedResponse>();
+        foreach (var filter in filters)
+        {
+            responses.Add(await FeedClient.GetAsync(app, filter));
+        }
+
+        Assert.True(filters.Count >= 40, $"{filters.Count} filters");
+        Assert.Equal(filters.Count, responses.Select(response => response.ETag).Distinct().Count());
+        Assert.Single(responses.Select(response => response.LastModified).Distinct());
+        using var database = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(app.DataPath, "calendar.db")}");
+        database.Open();
+        using var count = database.CreateCommand();
+        count.CommandText = "SELECT (SELECT COUNT(*) FROM feed_generation), (SELECT COUNT(*) FROM sqlite_master WHERE name = 'feed_changes')";
+        using var reader = count.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal((1L, 0L), (reader.GetInt64(0), reader.GetInt64(1)));
+    }
+
+    [Fact]
     public async Task EditingAFact_RaisesTheSequenceOfItsEventOnly_AndARestartKeepsIt()
     {
         using var facts = new TempFolder();
