@@ -1,4 +1,5 @@
 using Calendar.Service.Facts;
+using Microsoft.Extensions.Options;
 
 namespace Calendar.Service.Cli;
 
@@ -14,7 +15,7 @@ internal static class ValidateCommand
         }
 
         var folder = arguments is [var path] ? new FactsFolder(path) : services.GetRequiredService<FactsFolder>();
-        var load = FactsLoader.Load(folder);
+        var load = FactsLoader.Load(folder, services.GetRequiredService<IOptions<CalendarOptions>>().Value.FactsLoadTimeout);
         if (load.Succeeded)
         {
             output.WriteLine($"{folder.DisplayPath}: {load.Facts!.Facts.Count} facts, no errors (version {load.Version!.Hash}).");
