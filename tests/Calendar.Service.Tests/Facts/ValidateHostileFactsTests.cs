@@ -13,7 +13,7 @@ public class ValidateHostileFactsTests
     public async Task Validate_AHostileFile_PrintsOneLineNamingIt_AndExitsOne(string hostile, string expected)
     {
         using var facts = new TempFolder();
-        Write(facts, hostile);
+        HostileFacts.Write(facts, hostile, "x.yaml");
 
         var (exitCode, output, error) = await ServiceProcess.RunAsync(facts.Path, "validate", ".");
 
@@ -22,30 +22,19 @@ public class ValidateHostileFactsTests
         Assert.Equal([.. lines, $".: {lines.Length} error(s)."], error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static void Write(TempFolder facts, string hostile)
+    [Theory]
+    [InlineData("nested", "x.yaml:1: yaml: lists and mappings are nested more than 64 deep")]
+    [InlineData("alias-bomb", "x.yaml:1: yaml: an anchor (&a0) is not allowed in a facts file")]
+    public async Task TheService_OnAHostileFile_RefusesToStartNamingIt(string hostile, string expected)
     {
-        switch (hostile)
-        {
-            case "nested":
-                // About 100 KB: deep enough to overflow the stack of a recursive reader.
-                facts.Write("x.yaml", HostileYaml.NestedMappings(20_000));
-                break;
-            case "alias-bomb":
-                facts.Write("x.yaml", HostileYaml.AliasBomb());
-                break;
-            case "fifo":
-                FactsFolderTests.MakeFifo(Path.Combine(facts.Path, "x.yaml"));
-                break;
-            case "year-zero":
-                facts.Write("x.yaml", FactsFiles.Relations(date: "0000-06"));
-                facts.Write("r.csv", "country_a,country_b,established,source_title,source_url\nKZ,IT,0000-01-01,Protocol,\n");
-                break;
-            case "latin-1":
-                File.WriteAllBytes(Path.Combine(facts.Path, "x.yaml"), System.Text.Encoding.Latin1.GetBytes(FactsFiles.Relations(title: "Café")));
-                break;
-            default:
-                facts.Write("x.yaml", FactsFiles.Relations().Replace("    kind: relations", "    kind: relations\n    \"ok\\nx.yaml:1: id: all good\": 1", StringComparison.Ordinal));
-                break;
-        }
+        using var facts = new TempFolder();
+        HostileFacts.Write(facts, hostile, "x.yaml");
+
+        var (exitCode, _, error) = await ServiceProcess.RunAsync(facts.Path, "--urls", "http://127.0.0.1:0", "--Calendar:FactsPath=.");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Refusing to start", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 }

@@ -48,7 +48,7 @@ public class YamlLimitsTests
     public async Task Parse_AnAliasBombAsAKey_IsRefusedAtTheFirstAnchor()
     {
         // Off the test's thread: a parser that expands the bomb fails the test rather than hanging the run.
-        var result = await Task.Run(() => Parse(HostileYaml.AliasBomb()), TestContext.Current.CancellationToken)
+        var result = await Task.Run(() => Parse(HostileFacts.AliasBomb()), TestContext.Current.CancellationToken)
             .WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         var error = Assert.Single(result.Errors);
@@ -58,9 +58,9 @@ public class YamlLimitsTests
 
     private static (string Yaml, int Line) Nested(string style, int levels) => style switch
     {
-        "mappings" => (HostileYaml.NestedMappings(levels), 1),
-        "lists" => (HostileYaml.NestedLists(levels), 1),
-        _ => (HostileYaml.NestedBlocks(levels), levels + 1),
+        "mappings" => (HostileFacts.NestedMappings(levels), 1),
+        "lists" => (HostileFacts.NestedLists(levels), 1),
+        _ => (HostileFacts.NestedBlocks(levels), levels + 1),
     };
 
     private static FactsParseResult Parse(string yaml) => FactsParser.Parse([new FactsFile("a.yaml", yaml)]);

@@ -15,7 +15,8 @@ public class HostileEditTests
     [InlineData("nested", "facts.yaml:1: yaml: lists and mappings are nested more than 64 deep")]
     [InlineData("alias-bomb", "facts.yaml:1: yaml: an anchor (&a0) is not allowed in a facts file")]
     [InlineData("fifo", "x.yaml: file: is not a regular file but a named pipe (FIFO): skipped")]
-    [InlineData("year-zero", "facts.yaml:8: facts[0].date: '0000-01-01' is not a date: years start at 0001")]
+    [InlineData("year-zero", "facts.yaml:8: facts[0].date: '0000-06' is not a date: years start at 0001")]
+    [InlineData("latin-1", "facts.yaml:9: encoding: not valid UTF-8: byte 0xE9 at offset 152; save the file as UTF-8")]
     [InlineData("dangling-link", "x.yaml: file: cannot be opened: No such file or directory")]
     public async Task AHostileEdit_KeepsTheLastGoodFactsServing_HealthNamesIt_AndTheNextEditIsLoaded(string hostile, string expected)
     {
@@ -24,9 +25,9 @@ public class HostileEditTests
         using var app = new CalendarApplication(facts.Path, Now).WithServices(services => services.AddFakeLogging());
         Assert.Equal("2023-06-23", await HotReloadTests.FirstDate(app));
 
-        Write(facts, hostile);
+        HostileFacts.Write(facts, hostile, "facts.yaml");
 
-        var error = await RejectedEdit(app);
+        var error = (await RejectedEdit(app))[0];
         Assert.StartsWith(expected, Path.GetRelativePath(facts.Path, error), StringComparison.Ordinal);
         Assert.Equal("2023-06-23", await HotReloadTests.FirstDate(app));
 
@@ -38,6 +39,7 @@ public class HostileEditTests
         Assert.All(logged, log => Assert.Null(log.Exception));
 
         File.Delete(Path.Combine(facts.Path, "x.yaml"));
+        File.Delete(Path.Combine(facts.Path, "r.csv"));
         facts.Write("facts.yaml", FactsFiles.Relations(date: "1993-06-24"));
 
         await Eventually.Get(() => HotReloadTests.FirstDate(app), date => date == "2023-06-24", "the next edit to be served");
@@ -45,34 +47,12 @@ public class HostileEditTests
         Assert.Equal("Healthy", healed.RootElement.GetProperty("status").GetString());
     }
 
-    /// <summary>The one error <c>/health</c> reports once it says Degraded.</summary>
-    internal static async Task<string> RejectedEdit(CalendarApplication app, TimeSpan? timeout = null)
+    /// <summary>The errors <c>/health</c> reports once it says Degraded.</summary>
+    internal static async Task<IReadOnlyList<string>> RejectedEdit(CalendarApplication app, TimeSpan? timeout = null)
     {
         using var health = await Eventually.Get(
             () => HotReloadTests.Health(app), h => h.RootElement.GetProperty("status").GetString() == "Degraded", "health to report the rejected edit", timeout);
         var check = health.RootElement.GetProperty("checks").GetProperty("facts");
-        return Assert.Single(check.GetProperty("data").GetProperty("errors").EnumerateArray()).GetString()!;
-    }
-
-    private static void Write(TempFolder facts, string hostile)
-    {
-        switch (hostile)
-        {
-            case "nested":
-                facts.Write("facts.yaml", HostileYaml.NestedMappings(20_000));
-                break;
-            case "alias-bomb":
-                facts.Write("facts.yaml", HostileYaml.AliasBomb());
-                break;
-            case "fifo":
-                FactsFolderTests.MakeFifo(Path.Combine(facts.Path, "x.yaml"));
-                break;
-            case "year-zero":
-                facts.Write("facts.yaml", FactsFiles.Relations(date: "0000-01-01"));
-                break;
-            default:
-                File.CreateSymbolicLink(Path.Combine(facts.Path, "x.yaml"), Path.Combine(facts.Path, "nowhere.yaml"));
-                break;
-        }
+        return [.. check.GetProperty("data").GetProperty("errors").EnumerateArray().Select(error => error.GetString()!)];
     }
 }

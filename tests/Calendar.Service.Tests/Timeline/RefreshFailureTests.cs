@@ -22,7 +22,7 @@ public class RefreshFailureTests
 
         facts.Write("trouble.yaml", "");
 
-        var error = await HostileEditTests.RejectedEdit(app);
+        var error = Assert.Single(await HostileEditTests.RejectedEdit(app));
         Assert.Equal($"{facts.Path}: load: the facts could not be loaded: InvalidOperationException: the loader broke", error);
         Assert.Equal("2023-06-23", await HotReloadTests.FirstDate(app));
         Assert.All(Enumerable.Range(0, 3), _ => Assert.False(app.Get<CalendarRefresher>().Refresh()));
@@ -45,7 +45,7 @@ public class RefreshFailureTests
 
         facts.Write("trouble.yaml", "");
 
-        var error = await HostileEditTests.RejectedEdit(app, TimeSpan.FromSeconds(60));
+        var error = Assert.Single(await HostileEditTests.RejectedEdit(app, TimeSpan.FromSeconds(60)));
         Assert.Equal($"{facts.Path}: load: loading the facts took longer than 00:00:03 (Calendar:FactsLoadTimeout) and was abandoned: look for a very large or unusual file", error);
         Assert.Equal("2023-06-23", await HotReloadTests.FirstDate(app));
 
@@ -66,7 +66,7 @@ public class RefreshFailureTests
 
         facts.Write("trouble.yaml", "");
 
-        var error = await HostileEditTests.RejectedEdit(app, TimeSpan.FromSeconds(60));
+        var error = Assert.Single(await HostileEditTests.RejectedEdit(app, TimeSpan.FromSeconds(60)));
         Assert.EndsWith("and was abandoned: look for a very large or unusual file; it has not stopped yet, and no other load starts until it does", error, StringComparison.Ordinal);
         // The refresh job itself is free: a day's roll-over still goes through, on the last good facts.
         app.Clock.Advance(Duration.FromDays(1));
