@@ -10,12 +10,14 @@ namespace Calendar.Service.Facts;
 /// <see cref="FactsLimits.MaxNesting"/>.</para>
 /// <para>Anchors and aliases: forty aliases of aliases (under 1 KB) stand for 2^40 nodes, and as a mapping key
 /// they are hashed and compared in full. Facts have no use for them: the file says each value once.</para>
+/// <para>Documents: a facts file is one.</para>
 /// <para>Cancellation: checked at every event, and by <see cref="CancellableReader"/> at every read.</para>
 /// </remarks>
 internal sealed class FactsYamlParser(TextReader reader, CancellationToken cancellationToken) : IParser
 {
     private readonly Parser _parser = new(reader);
     private int _depth;
+    private int _documents;
 
     public ParsingEvent? Current => _parser.Current;
 
@@ -35,6 +37,9 @@ internal sealed class FactsYamlParser(TextReader reader, CancellationToken cance
                 throw new RefusedYamlException(node.Start, $"an anchor (&{node.Anchor}) is not allowed in a facts file: write the value out where it is used");
             case MappingStart or SequenceStart when ++_depth > FactsLimits.MaxNesting:
                 throw new RefusedYamlException(_parser.Current.Start, $"lists and mappings are nested more than {FactsLimits.MaxNesting} deep");
+            case DocumentStart when ++_documents > 1:
+                // Before YamlStream keeps them all: 5 MB of "---" lines would be a million documents in memory.
+                throw new RefusedYamlException(_parser.Current.Start, "expected one YAML document with 'facts:' (and optionally 'countries:'), found a second '---'");
             case MappingEnd or SequenceEnd:
                 _depth--;
                 break;

@@ -56,6 +56,14 @@ public class YamlLimitsTests
         Assert.Equal("a.yaml:1: yaml: an anchor (&a0) is not allowed in a facts file: write the value out where it is used", error.ToString());
     }
 
+    [Fact]
+    public void Parse_ASecondDocument_IsRefusedWhereItStarts()
+    {
+        var error = Assert.Single(Parse(FactsFiles.Relations() + "\n---\n" + string.Concat(Enumerable.Repeat("---\n", 100_000))).Errors);
+
+        Assert.Equal("a.yaml:14: yaml: expected one YAML document with 'facts:' (and optionally 'countries:'), found a second '---'", error.ToString());
+    }
+
     private static (string Yaml, int Line) Nested(string style, int levels) => style switch
     {
         "mappings" => (HostileFacts.NestedMappings(levels), 1),
