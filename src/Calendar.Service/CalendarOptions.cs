@@ -31,6 +31,14 @@ internal sealed class CalendarOptions
     public TimeSpan FactsPollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// How long loading the facts folder may take before it is abandoned and reported (<c>/health</c> Degraded,
+    /// the last good facts still serving; at start-up, the service refuses to start). Default 30 seconds: the
+    /// largest folder the limits allow loads in a few seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan FactsLoadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// The address people reach the service at (<c>https://calendar.example.org/</c>), for links in emails and on the page.
     /// Unset: derived from where the service listens (see <see cref="PublicAddress"/>).
     /// </summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Calendar.Service.Facts;
+using Microsoft.Extensions.Options;
 
 namespace Calendar.Service.Cli;
 
@@ -27,7 +28,7 @@ internal static class ValidateCommand
     public static int Run(string? path, IServiceProvider services, TextWriter output, TextWriter errorOutput)
     {
         var folder = path is not null ? new FactsFolder(Path.GetFullPath(path, Environment.CurrentDirectory)) : services.GetRequiredService<FactsFolder>();
-        var load = FactsLoader.Load(folder);
+        var load = FactsLoader.Load(folder, services.GetRequiredService<IOptions<CalendarOptions>>().Value.FactsLoadTimeout);
         if (load.Succeeded)
         {
             output.WriteLine($"{folder.DisplayPath}: {load.Facts!.Facts.Count} facts, no errors (version {load.Version!.Hash}).");

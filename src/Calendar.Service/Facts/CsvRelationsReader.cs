@@ -9,7 +9,7 @@ internal static class CsvRelationsReader
 {
     public static readonly string[] Header = ["country_a", "country_b", "established", "source_title", "source_url"];
 
-    public static IEnumerable<LocatedFact> Read(FactsFile file, CountryCatalog countries, List<FactError> errors)
+    public static IEnumerable<LocatedFact> Read(FactsFile file, CountryCatalog countries, List<FactError> errors, CancellationToken cancellationToken = default)
     {
         var options = new CsvReaderOptions
         {
@@ -32,10 +32,8 @@ internal static class CsvRelationsReader
 
             while (csv.Read())
             {
-                if (ReadRow(csv, file.DisplayPath, countries, errors) is { } fact)
-                {
-                    facts.Add(fact);
-                }
+                cancellationToken.ThrowIfCancellationRequested();
+                facts.Add(ReadRow(csv, file.DisplayPath, countries, errors));
             }
         }
         catch (CsvFormatException e)
@@ -46,7 +44,8 @@ internal static class CsvRelationsReader
         return facts;
     }
 
-    private static LocatedFact? ReadRow(CsvReader csv, string path, CountryCatalog countries, List<FactError> errors)
+    /// <summary>The row's fact, or only its id when the row is wrong (the id is known once both codes are).</summary>
+    private static LocatedFact ReadRow(CsvReader csv, string path, CountryCatalog countries, List<FactError> errors)
     {
         var line = (int)csv.LineNumber;
         var count = errors.Count;
@@ -55,7 +54,7 @@ internal static class CsvRelationsReader
         if (csv.FieldCount != Header.Length)
         {
             Error("row", $"malformed CSV row: {csv.FieldCount} fields where the header has {Header.Length} (a comma inside a value needs quotes)");
-            return null;
+            return new LocatedFact(null, null, path, line);
         }
 
         var codes = new List<CountryCode>();
@@ -94,14 +93,15 @@ internal static class CsvRelationsReader
             Error("country_b", "a relation needs two different countries");
         }
 
+        var id = codes.Count == 2 ? $"{codes[0].Value}-{codes[1].Value}-relations".ToLowerInvariant() : null;
         if (errors.Count > count)
         {
-            return null;
+            return new LocatedFact(id, null, path, line);
         }
 
         var fact = new Fact
         {
-            Id = $"{codes[0].Value}-{codes[1].Value}-relations".ToLowerInvariant(),
+            Id = id!,
             Kind = FactKind.Relations,
             Countries = codes,
             Date = established,
@@ -109,6 +109,6 @@ internal static class CsvRelationsReader
             Recurs = true,
             Sources = [new Source(title!, null, null, url)],
         };
-        return new LocatedFact(fact, path, line);
+        return new LocatedFact(id, fact, path, line);
     }
 }

@@ -16,8 +16,11 @@ internal sealed partial class YamlFactReader
         _countries = countries;
     }
 
-    /// <summary>The fact, or null when any of its fields is wrong (each problem reported).</summary>
-    public Fact? Read()
+    /// <summary>
+    /// The fact, or null when any of its fields is wrong (each problem reported, every field read whatever
+    /// else is wrong); and its id whenever it has one, so that a duplicate of an invalid fact is found too.
+    /// </summary>
+    public (string? Id, Fact? Fact) Read()
     {
         var id = _fields.Text("id", required: true);
         if (id is not null && !IdPattern().IsMatch(id))
@@ -41,10 +44,10 @@ internal sealed partial class YamlFactReader
 
         if (_fields.HasErrors || id is null || kind is null || date is null || title is null)
         {
-            return null;
+            return (id, null);
         }
 
-        return new Fact
+        return (id, new Fact
         {
             Id = id,
             Kind = kind.Value,
@@ -59,7 +62,7 @@ internal sealed partial class YamlFactReader
             Note = note,
             Derivation = derivation,
             Sources = sources,
-        };
+        });
     }
 
     private FactKind? ReadKind()
@@ -181,8 +184,9 @@ internal sealed partial class YamlFactReader
 
             var publishedDate = published is null ? null : LocalDatePattern.Iso.Parse(published) switch
             {
-                { Success: true } parsed => parsed.Value,
-                _ => Invalid<NodaTime.LocalDate?>(source, "published", $"'{published}' must be a date, YYYY-MM-DD"),
+                // Years start at 0001, as for a fact's date (NodaTime's ISO pattern accepts 0000, 1 BC).
+                { Success: true, Value.Year: >= 1 } parsed => parsed.Value,
+                _ => Invalid<NodaTime.LocalDate?>(source, "published", $"'{published}' must be a date, YYYY-MM-DD, from 0001"),
             };
             var uri = url is null ? null : SourceRules.TryReadUrl(url, out var parsedUrl, out var urlError)
                 ? parsedUrl
@@ -193,7 +197,8 @@ internal sealed partial class YamlFactReader
             }
         }
 
-        if (given == 0 && !_fields.HasErrors)
+        // Unless 'sources' is there but not a list (already reported): a fact with no source is an error whatever else is wrong.
+        if (given == 0 && _fields.Node("sources") is null or YamlDotNet.RepresentationModel.YamlSequenceNode { Children.Count: 0 })
         {
             _fields.Error(_fields.LineOfField("sources"), "sources", "every fact needs at least one source (title, and outlet and published date where known)");
         }

@@ -13,14 +13,18 @@ internal sealed class YamlFactsReader
 {
     private readonly FactsFile _file;
     private readonly List<FactError> _errors;
+    private readonly CancellationToken _cancellationToken;
     private readonly YamlFields? _root;
 
-    public YamlFactsReader(FactsFile file, List<FactError> errors)
+    public YamlFactsReader(FactsFile file, List<FactError> errors, CancellationToken cancellationToken = default)
     {
         _file = file;
         _errors = errors;
+        _cancellationToken = cancellationToken;
         _root = LoadRoot();
     }
+
+    public FactsFile File => _file;
 
     /// <summary>The names this file gives to countries: diplomatic names, or user-assigned codes it declares.</summary>
     public IEnumerable<KeyValuePair<CountryCode, string>> DeclaredCountries()
@@ -69,10 +73,9 @@ internal sealed class YamlFactsReader
 
         foreach (var fields in _root.Mappings("facts", "facts"))
         {
-            if (new YamlFactReader(fields, countries).Read() is { } fact)
-            {
-                yield return new LocatedFact(fact, _file.DisplayPath, fields.Line);
-            }
+            _cancellationToken.ThrowIfCancellationRequested();
+            var (id, fact) = new YamlFactReader(fields, countries).Read();
+            yield return new LocatedFact(id, fact, _file.DisplayPath, fields.Line);
         }
 
         _root.RejectUnknown();
@@ -83,7 +86,13 @@ internal sealed class YamlFactsReader
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(_file.Text));
+            using var reader = new CancellableReader(_file.Text, _cancellationToken);
+            stream.Load(new FactsYamlParser(reader, _cancellationToken));
+        }
+        catch (RefusedYamlException e)
+        {
+            _errors.Add(new FactError(_file.DisplayPath, (int)e.Start.Line, "yaml", e.Reason));
+            return null;
         }
         catch (YamlException e)
         {

@@ -4,9 +4,11 @@ using NodaTime.Text;
 
 namespace Calendar.Service.Health;
 
-/// <summary>Healthy while the facts in service are the ones on disk; degraded while an edit is rejected.</summary>
+/// <summary>Healthy while the facts in service are the ones on disk; degraded while an edit is rejected (invalid, too slow to load, or failing).</summary>
 internal sealed class FactsHealthCheck(CalendarState state) : IHealthCheck
 {
+    private const int ListedErrors = 100;
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!state.IsLoaded)
@@ -28,7 +30,9 @@ internal sealed class FactsHealthCheck(CalendarState state) : IHealthCheck
             return Task.FromResult(HealthCheckResult.Healthy($"{snapshot.Facts.Facts.Count} facts in service.", data));
         }
 
-        data["errors"] = failure.Errors.Select(error => error.ToString()).ToArray();
+        // The first hundred: enough to fix them by, and a bounded body however broken the edit; validate prints them all.
+        data["errors"] = failure.Errors.Take(ListedErrors).Select(error => error.ToString()).ToArray();
+        data["errorCount"] = failure.Errors.Count;
         data["failedAt"] = InstantPattern.General.Format(failure.At);
         return Task.FromResult(HealthCheckResult.Degraded(
             $"A facts edit was rejected ({failure.Errors.Count} error(s)); still serving version {snapshot.Version.Hash}.", data: data));

@@ -20,11 +20,11 @@ internal sealed class CalendarState
     /// <summary>Raised after a new snapshot is in service: new facts, or a new day.</summary>
     public event Action<CalendarSnapshot>? Changed;
 
-    public void Publish(CalendarSnapshot snapshot)
-    {
-        _current = snapshot;
-        Changed?.Invoke(snapshot);
-    }
+    /// <summary>Puts <paramref name="snapshot"/> in service; <see cref="Announce"/> tells the listeners, once the publisher holds no lock.</summary>
+    public void Publish(CalendarSnapshot snapshot) => _current = snapshot;
+
+    /// <summary>Raises <see cref="Changed"/>: outside any lock, since a listener may take its own or call back.</summary>
+    public void Announce(CalendarSnapshot snapshot) => Changed?.Invoke(snapshot);
 
     public void ReportFailure(ReloadFailure? failure) => _failure = failure;
 }

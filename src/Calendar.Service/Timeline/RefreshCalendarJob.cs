@@ -12,16 +12,22 @@ internal sealed class RefreshCalendarJob(CalendarRefresher refresher, CalendarCl
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        refresher.Refresh();
-
-        if (context.Trigger.Key.Equals(MidnightTrigger))
+        try
         {
-            var next = TriggerBuilder.Create()
-                .WithIdentity(MidnightTrigger)
-                .ForJob(Key)
-                .StartAt(NextMidnight(clock))
-                .Build();
-            await context.Scheduler.RescheduleJob(MidnightTrigger, next, cancellationToken);
+            await refresher.RefreshAsync(cancellationToken);
+        }
+        finally
+        {
+            // Whatever the refresh did, tomorrow's roll-over stays scheduled: a one-shot trigger not moved on is gone for good.
+            if (context.Trigger.Key.Equals(MidnightTrigger))
+            {
+                var next = TriggerBuilder.Create()
+                    .WithIdentity(MidnightTrigger)
+                    .ForJob(Key)
+                    .StartAt(NextMidnight(clock))
+                    .Build();
+                await context.Scheduler.RescheduleJob(MidnightTrigger, next, CancellationToken.None);
+            }
         }
     }
 

@@ -21,6 +21,7 @@ internal static class TimelineServices
         services.AddSingleton<CalendarClock>();
         services.AddSingleton(sp => new FactsFolder(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.FactsPath));
         services.AddSingleton<CalendarState>();
+        services.AddSingleton<LoadFacts>(FactsLoader.Load);
         services.AddSingleton<CalendarRefresher>();
 
         // Registered before Quartz's hosted service, so the first load happens before any job runs.

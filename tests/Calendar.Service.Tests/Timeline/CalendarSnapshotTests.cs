@@ -31,7 +31,7 @@ public class CalendarSnapshotTests
 
     private static FactSet LoadSeeds()
     {
-        var load = FactsLoader.Load(new FactsFolder(Repository.Seeds));
+        var load = FactsLoader.Load(new FactsFolder(Repository.Seeds), TestContext.Current.CancellationToken);
         var extra = FactsParser.Parse([new FactsFile("extra.yaml", FactsFiles.Relations(id: "xa-xb-leap", date: "1996-02-29"))]);
         return new FactSet(load.Facts!.Facts.Concat(extra.Facts!.Facts), extra.Facts.Countries);
     }

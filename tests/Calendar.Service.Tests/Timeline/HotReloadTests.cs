@@ -59,11 +59,12 @@ public class HotReloadTests
         await Eventually.Get(() => state.Current.Facts.Facts.Count, count => count == 2, "the CSV facts to be loaded");
     }
 
-    private static async Task<string?> FirstDate(CalendarApplication app)
+    /// <summary>The first event's date from 1 June 2023 for 60 days: the relations' anniversary in the test facts.</summary>
+    internal static async Task<string?> FirstDate(CalendarApplication app)
     {
         using var json = await UpcomingApiTests.GetJson(app, "/api/events/upcoming?from=2023-06-01&days=60");
         return json.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("date").GetString()).FirstOrDefault();
     }
 
-    private static async Task<JsonDocument> Health(CalendarApplication app) => await UpcomingApiTests.GetJson(app, "/health");
+    internal static async Task<JsonDocument> Health(CalendarApplication app) => await UpcomingApiTests.GetJson(app, "/health");
 }
