@@ -11,6 +11,10 @@ namespace Calendar.Service;
 /// </remarks>
 internal sealed class CalendarOptionsValidator : IValidateOptions<CalendarOptions>
 {
+    // The snapshot reaches a year back and up to 100 years ahead (HorizonYears), the feed up to 50: all within 0001..9999.
+    private const int FirstYear = 2;
+    private const int LastYear = 9999 - 100 - 1;
+
     public ValidateOptionsResult Validate(string? name, CalendarOptions options)
     {
         var failures = new List<string>();
@@ -19,9 +23,17 @@ internal sealed class CalendarOptionsValidator : IValidateOptions<CalendarOption
             failures.Add($"Calendar:TimeZone: '{options.TimeZone}' is not an IANA time zone id (e.g. Asia/Almaty, Europe/Rome)");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.Today) && !LocalDatePattern.Iso.Parse(options.Today.Trim()).Success)
+        if (!string.IsNullOrWhiteSpace(options.Today))
         {
-            failures.Add($"Calendar:Today: '{options.Today}' must be a date, YYYY-MM-DD");
+            var parsed = LocalDatePattern.Iso.Parse(options.Today.Trim());
+            if (!parsed.Success)
+            {
+                failures.Add($"Calendar:Today: '{options.Today}' must be a date, YYYY-MM-DD");
+            }
+            else if (parsed.Value.Year is < FirstYear or > LastYear)
+            {
+                failures.Add($"Calendar:Today: '{options.Today}' must be from {FirstYear:D4}-01-01 to {LastYear}-12-31, so that a year back and the horizons ahead are dates");
+            }
         }
 
         if (options.PublicBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp) || url.Query.Length > 0 || url.Fragment.Length > 0))

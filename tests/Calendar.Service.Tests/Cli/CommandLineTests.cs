@@ -29,6 +29,20 @@ public class CommandLineTests
         Assert.Contains("Calendar:TimeZone: 'Asia/Atlantis' is not an IANA time zone id", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("9995-01-01")]
+    [InlineData("0001-06-01")]
+    public async Task Upcoming_WithAPinnedTodayWhoseHorizonLeavesTheCalendar_RefusesNamingTheSetting(string today)
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", FactsFiles.Relations());
+
+        var (exitCode, _, error) = await ServiceProcess.RunAsync(facts.Path, "upcoming", $"--Calendar:FactsPath={facts.Path}", $"--Calendar:Today={today}");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Calendar:Today: '{today}' must be from 0002-01-01 to 9898-12-31", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Validate_ReportsEveryErrorWithFileAndLine_AndExitsOne()
     {
