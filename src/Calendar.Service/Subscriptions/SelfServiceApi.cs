@@ -47,7 +47,7 @@ internal static partial class SelfServiceApi
         var message = existing is { State: SubscriptionState.Active }
             ? Mail(options.Value, wanted.Email, "You already receive these reminders",
                 "Someone, probably you, asked for diplomatic anniversary reminders for this address, which already receives them. Nothing was changed. To choose other reminders, use the unsubscribe link in any reminder and subscribe again.")
-            : ConfirmationMail(store.Save(wanted with { State = SubscriptionState.Pending, Origin = SubscriptionOrigin.SelfService }, now), tokens, options.Value, publicAddress);
+            : ConfirmationMail(existing ?? store.Add(wanted with { State = SubscriptionState.Pending, Origin = SubscriptionOrigin.SelfService }, now) ?? store.FindByEmail(wanted.Email)!, tokens, options.Value, publicAddress);
         try
         {
             await using var session = await transport.OpenAsync(cancellationToken);
@@ -71,12 +71,12 @@ internal static partial class SelfServiceApi
             return SelfServicePages.Message("This link is not valid", "It may have been used already, or copied incompletely.", StatusCodes.Status400BadRequest);
         }
 
-        store.SetState(subscription.Id, SubscriptionState.Active, clock.CurrentInstant);
+        store.Activate(subscription.Id, clock.CurrentInstant);
         return SelfServicePages.Message("Reminders confirmed", $"{subscription.Email} will receive reminders. Every email has a link to stop them.");
     }
 
     /// <summary>RFC 8058: mail clients POST <c>List-Unsubscribe=One-Click</c> here, with no page in between.</summary>
-    public static async Task<ContentHttpResultWithStatus> Unsubscribe(HttpRequest request, SubscriptionStore store, SubscriptionTokens tokens, CalendarClock clock)
+    public static async Task<ContentHttpResultWithStatus> Unsubscribe(HttpRequest request, SubscriptionStore store, SubscriptionTokens tokens)
     {
         var subscription = await Verified(request, store, tokens, TokenPurpose.Unsubscribe);
         if (subscription is null)
@@ -84,7 +84,7 @@ internal static partial class SelfServiceApi
             return SelfServicePages.Message("This link is not valid", "Nothing was changed.", StatusCodes.Status400BadRequest);
         }
 
-        store.SetState(subscription.Id, SubscriptionState.Unsubscribed, clock.CurrentInstant);
+        store.Unsubscribe(subscription.Id);
         return SelfServicePages.Message("Unsubscribed", $"{subscription.Email} will receive no more reminders.");
     }
 

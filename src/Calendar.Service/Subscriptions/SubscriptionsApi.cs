@@ -15,7 +15,8 @@ internal static class SubscriptionsApi
         group.MapGet("/", List).WithSummary("Every subscription, with how its deliveries went");
         group.MapGet("/{id:long}", Get).WithSummary("One subscription");
         group.MapPost("/", Create).WithSummary("Creates an active subscription (no confirmation email)");
-        group.MapPut("/{id:long}", Update).WithSummary("Replaces what a subscription asks for; its state is kept");
+        group.MapPut("/{id:long}", Update).WithSummary("Replaces what a subscription asks for; its state (and a refusal by the mail server) is kept");
+        group.MapPost("/{id:long}/activate", Activate).WithSummary("Starts reminders again on purpose: after an unsubscribe, or once a refused mailbox works again");
         group.MapDelete("/{id:long}", Delete).WithSummary("Deletes a subscription and its delivery history");
         return app;
     }
@@ -35,17 +36,16 @@ internal static class SubscriptionsApi
             return Invalid(errors);
         }
 
-        if (store.FindByEmail(subscription.Email) is not null)
+        if (store.Add(subscription with { State = SubscriptionState.Active, Origin = SubscriptionOrigin.Admin }, clock.CurrentInstant) is not { } saved)
         {
             return TypedResults.Conflict($"{subscription.Email} already has a subscription: update it with PUT.");
         }
 
-        var saved = store.Save(subscription with { State = SubscriptionState.Active, Origin = SubscriptionOrigin.Admin }, clock.CurrentInstant);
         return TypedResults.Created($"/api/subscriptions/{saved.Id}", SubscriptionJson.From(saved, ledger.Summary(saved.Id)));
     }
 
     public static Results<Ok<SubscriptionJson>, ValidationProblem, NotFound> Update(
-        long id, SubscriptionRequest request, SubscriptionStore store, ReminderLedger ledger, CalendarState calendar, CalendarClock clock, ReminderDefaults defaults)
+        long id, SubscriptionRequest request, SubscriptionStore store, ReminderLedger ledger, CalendarState calendar, ReminderDefaults defaults)
     {
         if (store.Find(id) is not { } existing)
         {
@@ -64,8 +64,14 @@ internal static class SubscriptionsApi
             return Invalid(errors);
         }
 
-        var saved = store.Save(subscription with { State = existing.State, Origin = existing.Origin }, clock.CurrentInstant);
-        return TypedResults.Ok(SubscriptionJson.From(saved, ledger.Summary(id)));
+        var saved = store.UpdateChoices(id, subscription);
+        return saved is null ? TypedResults.NotFound() : TypedResults.Ok(SubscriptionJson.From(saved, ledger.Summary(id)));
+    }
+
+    public static Results<Ok<SubscriptionJson>, NotFound> Activate(long id, SubscriptionStore store, ReminderLedger ledger, CalendarClock clock)
+    {
+        store.Activate(id, clock.CurrentInstant);
+        return store.Find(id) is { } found ? TypedResults.Ok(SubscriptionJson.From(found, ledger.Summary(id))) : TypedResults.NotFound();
     }
 
     public static Results<NoContent, NotFound> Delete(long id, SubscriptionStore store) =>
