@@ -46,7 +46,7 @@ internal sealed partial class ReminderDispatcher(
 
                 var today = now.InZone(subscription.TimeZone).Date;
                 var horizon = new DateInterval(today, today.PlusDays(subscription.LeadDays.Concat(subscription.JubileeLeadDays).DefaultIfEmpty(0).Max()));
-                var due = ReminderPlan.Due(subscription, snapshot.Between(horizon, subscription.Filter), now, ledger.Handled(subscription.Id));
+                var due = ReminderPlan.Due(subscription, snapshot.Between(horizon, subscription.Filter), now, ledger.History(subscription.Id));
                 if (due.Count == 0)
                 {
                     continue;
@@ -61,7 +61,13 @@ internal sealed partial class ReminderDispatcher(
                 }
 
                 var unsubscribe = publicAddress.Link($"subscriptions/unsubscribe?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Unsubscribe))}");
-                var message = ReminderEmail.Compose(subscription, due, snapshot.Facts.Countries, today, from, unsubscribe, feed.Value.UidDomain, now);
+                var message = ReminderEmail.Compose(subscription, due, snapshot.Facts.Countries, from, unsubscribe, feed.Value.UidDomain, now);
+                if (!ledger.Claim(subscription.Id, due, today, message.MessageId ?? "", now))
+                {
+                    // Another run is sending these, or one of these occurrences already went out today.
+                    continue;
+                }
+
                 try
                 {
                     session ??= await transport.OpenAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Calendar.Core;
 using Calendar.Service.Feed;
@@ -15,15 +16,14 @@ namespace Calendar.Service.Reminders;
 internal static class ReminderEmail
 {
     public static MimeMessage Compose(
-        Subscription subscription, IReadOnlyList<DueReminder> due, CountryCatalog countries, LocalDate today,
+        Subscription subscription, IReadOnlyList<DueReminder> due, CountryCatalog countries,
         MailboxAddress from, Uri unsubscribe, string domain, Instant now)
     {
         var ordered = due.OrderBy(r => r.DaysLeft).ThenBy(r => r.Occurrence.Title, StringComparer.Ordinal).ToList();
         var message = new MimeMessage
         {
             Subject = Subject(ordered, countries),
-            // Stable per subscription and day (RFC 5322 §3.6.4): a digest sent again is recognisably the same message.
-            MessageId = $"reminders.{subscription.Id}.{today:yyyyMMdd}@{domain}",
+            MessageId = MessageIdFor(subscription.Id, ordered.Select(r => (r.Occurrence.Id, r.LeadDays)), domain),
         };
         message.From.Add(from);
         message.To.Add(new MailboxAddress(subscription.Name, subscription.Email));
@@ -40,6 +40,19 @@ internal static class ReminderEmail
         ics.ContentType.Charset = "utf-8";
         message.Body = body.ToMessageBody();
         return message;
+    }
+
+    /// <summary><c>reminders.{subscription}.{hash of the (occurrence, lead) pairs}@{domain}</c>.</summary>
+    /// <remarks>
+    /// RFC 5322 §3.6.4: every distinct message its own identifier. Derived from what the digest carries rather
+    /// than from the day, so that a digest sent again after a failure is recognisably the same message (a server
+    /// that took the first attempt after all can drop the copy), and two different digests never share one.
+    /// </remarks>
+    public static string MessageIdFor(long subscriptionId, IEnumerable<(string OccurrenceId, int LeadDays)> reminders, string domain)
+    {
+        var pairs = reminders.Select(r => $"{r.OccurrenceId}\u001f{r.LeadDays.ToString(CultureInfo.InvariantCulture)}").Order(StringComparer.Ordinal);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', pairs)));
+        return $"reminders.{subscriptionId.ToString(CultureInfo.InvariantCulture)}.{Convert.ToHexStringLower(hash)[..32]}@{domain}";
     }
 
     /// <summary>"In 7 days: 35th anniversary of diplomatic relations, Kazakhstan – Italy (21 August 2027)".</summary>

@@ -28,7 +28,7 @@ public class ReminderDeliveryTests
         Assert.Contains("Anniversary: the 35th, a jubilee, of 21 August 1992", received.Text, StringComparison.Ordinal);
         Assert.Contains("Source: Test Gazette, 2022-08-21: [Invented]", received.Text, StringComparison.Ordinal);
         Assert.Contains("<h3>35th anniversary of diplomatic relations between Xanadu and Brobdingnag</h3>", message.HtmlBody, StringComparison.Ordinal);
-        Assert.Equal("reminders.1.20270814@calendar.local", message.MessageId);
+        Assert.Equal(Calendar.Service.Reminders.ReminderEmail.MessageIdFor(1, [("xa-xb-relations.2027", 7)], "calendar.local"), message.MessageId);
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
         Assert.StartsWith("<http://calendar.test/subscriptions/unsubscribe?token=", message.Headers["List-Unsubscribe"], StringComparison.Ordinal);
 
