@@ -25,6 +25,7 @@ internal sealed partial class ReminderDispatcher(
     IOptions<RemindersOptions> options,
     PublicAddress publicAddress,
     IOptions<FeedOptions> feed,
+    EventSequences sequences,
     ILogger<ReminderDispatcher> logger)
 {
     public async Task<DispatchResult> RunAsync(CancellationToken cancellationToken)
@@ -61,7 +62,7 @@ internal sealed partial class ReminderDispatcher(
                 }
 
                 var unsubscribe = publicAddress.Link($"subscriptions/unsubscribe?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Unsubscribe))}");
-                var message = ReminderEmail.Compose(subscription, due, snapshot.Facts.Countries, from, unsubscribe, feed.Value.UidDomain, now);
+                var message = ReminderEmail.Compose(subscription, due, snapshot.Facts.Countries, from, unsubscribe, feed.Value.UidDomain, sequences, snapshot.Version.LastModified);
                 if (!ledger.Claim(subscription.Id, due, today, message.MessageId ?? "", now))
                 {
                     // Another run is sending these, or one of these occurrences already went out today.

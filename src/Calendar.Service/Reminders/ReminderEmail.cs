@@ -17,7 +17,7 @@ internal static class ReminderEmail
 {
     public static MimeMessage Compose(
         Subscription subscription, IReadOnlyList<DueReminder> due, CountryCatalog countries,
-        MailboxAddress from, Uri unsubscribe, string domain, Instant now)
+        MailboxAddress from, Uri unsubscribe, string domain, EventSequences sequences, Instant factsModified)
     {
         var ordered = due.OrderBy(r => r.DaysLeft).ThenBy(r => r.Occurrence.Title, StringComparer.Ordinal).ToList();
         var message = new MimeMessage
@@ -34,7 +34,7 @@ internal static class ReminderEmail
         message.Headers.Add("Auto-Submitted", "auto-generated");
 
         var body = new BodyBuilder { TextBody = Text(ordered, countries, unsubscribe), HtmlBody = Html(ordered, countries, unsubscribe) };
-        var ics = body.Attachments.Add("reminders.ics", Ics(ordered, countries, domain, now), new ContentType("text", "calendar"));
+        var ics = body.Attachments.Add("reminders.ics", Ics(ordered, countries, domain, sequences, factsModified), new ContentType("text", "calendar"));
         // The Content-Type's method must match METHOD inside (RFC 6047 §2.4); PUBLISH is a copy, not an invitation.
         ics.ContentType.Parameters.Add("method", "PUBLISH");
         ics.ContentType.Charset = "utf-8";
@@ -143,13 +143,20 @@ internal static class ReminderEmail
         }
     }
 
-    /// <summary>The events as an iCalendar object with METHOD:PUBLISH, the same UIDs as the feed.</summary>
-    private static byte[] Ics(IReadOnlyList<DueReminder> due, CountryCatalog countries, string domain, Instant now)
+    /// <summary>The events as an iCalendar object with METHOD:PUBLISH: each VEVENT as the feed has it.</summary>
+    /// <remarks>
+    /// A client that holds the feed matches the attachment's events by UID and keeps whichever has the higher
+    /// SEQUENCE (RFC 5546 §2.1.4): the feed's SEQUENCE, DTSTAMP and LAST-MODIFIED, not 0 and now, so that an
+    /// attachment neither looks older than the feed nor overrides it.
+    /// </remarks>
+    private static byte[] Ics(IReadOnlyList<DueReminder> due, CountryCatalog countries, string domain, EventSequences sequences, Instant factsModified)
     {
+        var events = due.Select(reminder => FeedEvent.From(reminder.Occurrence, countries, domain)).ToList();
+        var sequence = sequences.Assign(events);
         var calendar = new IcalCalendar { ProductId = FeedBuilder.ProductId, Method = "PUBLISH" };
-        foreach (var reminder in due)
+        foreach (var feedEvent in events)
         {
-            calendar.Events.Add(FeedEvent.From(reminder.Occurrence, countries, domain).ToCalendarEvent(sequence: 0, now));
+            calendar.Events.Add(feedEvent.ToCalendarEvent(sequence[feedEvent.Uid], factsModified));
         }
 
         return Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? "");
