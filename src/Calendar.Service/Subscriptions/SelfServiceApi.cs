@@ -35,9 +35,7 @@ internal static partial class SelfServiceApi
     {
         var form = await request.ReadFormAsync(cancellationToken);
         var errors = new QueryErrors();
-        var input = new SubscriptionInput(form["email"], form["name"], [.. form["country"].OfType<string>()], [.. form["kind"].OfType<string>()],
-            JubileeOnly: form["jubilee"].ToString() is "true" or "on");
-        if (input.Check(calendar.Current.Facts.Countries, defaults, errors) is not { } wanted)
+        if (SubscriptionForm.Check(form, calendar.Current.Facts.Countries, defaults, errors) is not { } wanted)
         {
             return SelfServicePages.Message("Check the form", string.Join(" ", errors.Lines), StatusCodes.Status400BadRequest);
         }

@@ -13,6 +13,7 @@ internal static class SubscriptionServices
     {
         services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection(CalendarOptions.Section));
         services.AddMigration(SubscriptionStore.MigrationId, SubscriptionStore.Schema);
+        services.AddMigration(SubscriptionStore.JubileeMigrationId, SubscriptionStore.JubileeSchema);
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<SubscriptionTokens>();
         services.AddSingleton<ConfiguredSubscriptions>();

@@ -35,7 +35,16 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
         )
         """;
 
-    private const string Columns = "id, email, name, countries, kinds, jubilee_only, lead_days, jubilee_lead_days, time_zone, send_at, state, origin, created_at, confirmed_at, rejected_at, rejection_reason, token_stamp";
+    /// <summary>The filter says jubilees only, no jubilees, or nothing about them: <c>jubilee</c> is 1, 0 or NULL.</summary>
+    public const string JubileeMigrationId = "reminders-004-jubilee-true-false-or-any";
+
+    public const string JubileeSchema = """
+        ALTER TABLE subscriptions ADD COLUMN jubilee INTEGER CHECK (jubilee IN (0, 1));
+        UPDATE subscriptions SET jubilee = 1 WHERE jubilee_only = 1;
+        ALTER TABLE subscriptions DROP COLUMN jubilee_only
+        """;
+
+    private const string Columns = "id, email, name, countries, kinds, jubilee, lead_days, jubilee_lead_days, time_zone, send_at, state, origin, created_at, confirmed_at, rejected_at, rejection_reason, token_stamp";
 
     public IReadOnlyList<Subscription> All() => Query($"SELECT {Columns} FROM subscriptions ORDER BY id", _ => { });
 
@@ -53,7 +62,7 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO subscriptions (email, name, countries, kinds, jubilee_only, lead_days, jubilee_lead_days, time_zone, send_at, state, origin, created_at, confirmed_at, token_stamp)
+            INSERT INTO subscriptions (email, name, countries, kinds, jubilee, lead_days, jubilee_lead_days, time_zone, send_at, state, origin, created_at, confirmed_at, token_stamp)
             VALUES ($email, $name, $countries, $kinds, $jubilee, $leads, $jubileeLeads, $zone, $sendAt, $state, $origin, $now, $confirmed, $stamp)
             ON CONFLICT (email) DO NOTHING
             RETURNING id
@@ -76,7 +85,7 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
     public Subscription? UpdateChoices(long id, Subscription choices)
     {
         Execute("""
-            UPDATE subscriptions SET name = $name, countries = $countries, kinds = $kinds, jubilee_only = $jubilee,
+            UPDATE subscriptions SET name = $name, countries = $countries, kinds = $kinds, jubilee = $jubilee,
                 lead_days = $leads, jubilee_lead_days = $jubileeLeads, time_zone = $zone, send_at = $sendAt
             WHERE id = $id
             """,
@@ -136,7 +145,7 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
         command.Parameters.AddWithValue("$name", subscription.Name);
         command.Parameters.AddWithValue("$countries", string.Join(',', subscription.Filter.Countries.Order()));
         command.Parameters.AddWithValue("$kinds", string.Join(',', subscription.Filter.Kinds.Order(StringComparer.Ordinal)));
-        command.Parameters.AddWithValue("$jubilee", subscription.Filter.Jubilee == true ? 1 : 0);
+        command.Parameters.AddWithValue("$jubilee", subscription.Filter.Jubilee is { } jubilee ? (jubilee ? 1 : 0) : DBNull.Value);
         command.Parameters.AddWithValue("$leads", string.Join(',', subscription.LeadDays));
         command.Parameters.AddWithValue("$jubileeLeads", string.Join(',', subscription.JubileeLeadDays));
         command.Parameters.AddWithValue("$zone", subscription.TimeZone.Id);
@@ -179,7 +188,7 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
         {
             Countries = Split(reader.GetString(3)).Select(CountryCode.Parse).ToHashSet(),
             Kinds = Split(reader.GetString(4)).ToHashSet(StringComparer.Ordinal),
-            Jubilee = reader.GetInt64(5) == 1 ? true : null,
+            Jubilee = reader.IsDBNull(5) ? null : reader.GetInt64(5) == 1,
         },
         LeadDays = Days(reader.GetString(6)),
         JubileeLeadDays = Days(reader.GetString(7)),
