@@ -110,6 +110,24 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
             c.Parameters.AddWithValue("$now", Stamp(now));
         }) > 0;
 
+    /// <summary>The address confirmed: starts the subscription with the choices its link carries, once.</summary>
+    /// <remarks>Only while the subscription's stamp is the one the link was issued with: a second confirmation changes nothing.</remarks>
+    public bool Confirm(long id, string stamp, Subscription choices, Instant now) => Execute(
+        """
+        UPDATE subscriptions SET name = $name, countries = $countries, kinds = $kinds, jubilee = $jubilee,
+            lead_days = $leads, jubilee_lead_days = $jubileeLeads, time_zone = $zone, send_at = $sendAt,
+            state = 'active', rejected_at = NULL, rejection_reason = NULL, confirmed_at = $now, token_stamp = $newStamp
+        WHERE id = $id AND token_stamp = $stamp
+        """,
+        c =>
+        {
+            BindChoices(c, choices);
+            c.Parameters.AddWithValue("$id", id);
+            c.Parameters.AddWithValue("$stamp", stamp);
+            c.Parameters.AddWithValue("$newStamp", NewStamp());
+            c.Parameters.AddWithValue("$now", Stamp(now));
+        }) > 0;
+
     /// <summary>Stops reminders (the address said so); a new token stamp makes older links stop working.</summary>
     public bool Unsubscribe(long id) => Execute(
         "UPDATE subscriptions SET state = 'unsubscribed', token_stamp = $stamp WHERE id = $id AND state <> 'unsubscribed'",
