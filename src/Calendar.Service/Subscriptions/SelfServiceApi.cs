@@ -10,6 +10,9 @@ internal static partial class SelfServiceApi
 {
     public const string RateLimitPolicy = "self-service";
 
+    /// <summary>How long an unconfirmed request is kept: its link stops working after that, and strangers' requests do not pile up.</summary>
+    public static readonly NodaTime.Duration PendingFor = NodaTime.Duration.FromDays(7);
+
     public static IEndpointRouteBuilder MapSelfService(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/subscriptions").ExcludeFromDescription().DisableAntiforgery();
@@ -29,7 +32,7 @@ internal static partial class SelfServiceApi
     /// link that starts reminders with exactly the choices of this request.
     /// </summary>
     public static async Task<ContentHttpResultWithStatus> Subscribe(
-        HttpRequest request, SubscriptionStore store, SubscriptionTokens tokens, CalendarState calendar, CalendarClock clock,
+        HttpRequest request, SubscriptionStore store, SelfServiceMailCap cap, SubscriptionTokens tokens, CalendarState calendar, CalendarClock clock,
         ReminderDefaults defaults, IMailTransport transport, IOptions<RemindersOptions> options, PublicAddress publicAddress,
         ILogger<SubscriptionStore> logger, CancellationToken cancellationToken)
     {
@@ -40,6 +43,13 @@ internal static partial class SelfServiceApi
             return SelfServicePages.Message("Check the form", string.Join(" ", errors.Lines), StatusCodes.Status400BadRequest);
         }
 
+        // Over the day's cap for this address: the same answer, and no email.
+        if (!cap.TryCount(wanted.Email, clock.Today))
+        {
+            return CheckYourInbox(wanted.Email);
+        }
+
+        store.DeletePendingCreatedBefore(clock.CurrentInstant - PendingFor);
         var existing = store.FindByEmail(wanted.Email);
         var message = existing is { State: SubscriptionState.Active, RejectedAt: null }
             ? SelfServiceMail.AlreadySubscribed(existing.Email, options.Value)
@@ -56,10 +66,12 @@ internal static partial class SelfServiceApi
             LogNotSent(logger, e.Message);
         }
 
-        return SelfServicePages.Message("Check your inbox",
-            $"If {wanted.Email} can receive reminders, an email is on its way with a link to confirm. Reminders start only once you follow it.",
-            StatusCodes.Status202Accepted);
+        return CheckYourInbox(wanted.Email);
     }
+
+    private static ContentHttpResultWithStatus CheckYourInbox(string email) => SelfServicePages.Message("Check your inbox",
+        $"If {email} can receive reminders, an email is on its way with a link to confirm. Reminders start only once you follow it.",
+        StatusCodes.Status202Accepted);
 
     /// <summary>Starts the subscription with the choices the link carries, checked again against today's facts.</summary>
     public static async Task<ContentHttpResultWithStatus> Confirm(

@@ -14,7 +14,9 @@ internal static class SubscriptionServices
         services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection(CalendarOptions.Section));
         services.AddMigration(SubscriptionStore.MigrationId, SubscriptionStore.Schema);
         services.AddMigration(SubscriptionStore.JubileeMigrationId, SubscriptionStore.JubileeSchema);
+        services.AddMigration(SelfServiceMailCap.MigrationId, SelfServiceMailCap.Schema);
         services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<SelfServiceMailCap>();
         services.AddSingleton<SubscriptionTokens>();
         services.AddSingleton<ConfiguredSubscriptions>();
         services.AddSingleton(provider =>

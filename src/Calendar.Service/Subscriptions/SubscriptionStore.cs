@@ -147,6 +147,11 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
             c.Parameters.AddWithValue("$reason", reason);
         });
 
+    /// <summary>Forgets requests from the form that were never confirmed: no reminder ever went to them.</summary>
+    public void DeletePendingCreatedBefore(Instant cutoff) => Execute(
+        "DELETE FROM subscriptions WHERE state = 'pending' AND created_at < $cutoff",
+        c => c.Parameters.AddWithValue("$cutoff", Stamp(cutoff)));
+
     public bool Delete(long id) => Execute("DELETE FROM subscriptions WHERE id = $id", c => c.Parameters.AddWithValue("$id", id)) > 0;
 
     public static string Wire<T>(T value)

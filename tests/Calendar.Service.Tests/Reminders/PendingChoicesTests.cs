@@ -53,4 +53,23 @@ public class PendingChoicesTests
         var after = app.Get<SubscriptionStore>().FindByEmail("alice@example.org")!;
         Assert.Equal((before.Filter.Key, before.SendAt, before.State, before.TokenStamp), (after.Filter.Key, after.SendAt, after.State, after.TokenStamp));
     }
+
+    [Fact]
+    public async Task AnUnconfirmedRequest_IsForgottenAfterAWeek_AndItsLinkStopsWorking()
+    {
+        await using var mail = await MailDev.StartAsync();
+        using var facts = new TempFolder();
+        using var app = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), mail.SmtpPort);
+        using var client = app.CreateHttpClient();
+        (await PostAsync(client, "/subscriptions", Victims)).Dispose();
+        var email = Assert.Single(await mail.WaitForAsync(1));
+
+        app.Clock.Advance(NodaTime.Duration.FromDays(8));
+        (await PostAsync(client, "/subscriptions", ("email", "someone@example.org"))).Dispose();
+        using var late = await ConfirmAsync(client, email);
+
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Null(app.Get<SubscriptionStore>().FindByEmail("carol@example.org"));
+        Assert.NotNull(app.Get<SubscriptionStore>().FindByEmail("someone@example.org"));
+    }
 }
