@@ -61,6 +61,8 @@ if (command is not null)
     return await command.RunAsync(app.Services);
 }
 
+// The client's address from X-Forwarded-For, believed only from Calendar:ForwardedHeaders' proxies (rate limits count per client).
+app.UseForwardedHeaders();
 // Errors answer problem+json, never a stack trace.
 app.UseExceptionHandler();
 app.UseStatusCodePages();
