@@ -15,7 +15,7 @@ internal static partial class SelfServiceApi
 
     public static IEndpointRouteBuilder MapSelfService(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/subscriptions").ExcludeFromDescription().DisableAntiforgery();
+        var group = app.MapGroup("/subscriptions").ExcludeFromDescription().DisableAntiforgery().WithMetadata(SubscriptionForm.Limits);
         group.MapPost("/", Subscribe).RequireRateLimiting(RateLimitPolicy);
         group.MapGet("/confirm", (string? token) => SelfServicePages.Button(
             "Confirm your reminders", "One more step: confirm that you want these reminders.", "/subscriptions/confirm", token ?? "", "Confirm"));
@@ -36,7 +36,12 @@ internal static partial class SelfServiceApi
         ReminderDefaults defaults, IMailTransport transport, IOptions<RemindersOptions> options, PublicAddress publicAddress,
         ILogger<SubscriptionStore> logger, CancellationToken cancellationToken)
     {
-        var form = await request.ReadFormAsync(cancellationToken);
+        var (form, unreadable) = await SubscriptionForm.ReadAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return unreadable!;
+        }
+
         var errors = new QueryErrors();
         if (SubscriptionForm.Check(form, calendar.Current.Facts.Countries, defaults, errors) is not { } wanted)
         {
@@ -108,9 +113,9 @@ internal static partial class SelfServiceApi
     private static async Task<string?> TokenOf(HttpRequest request)
     {
         string? token = request.Query["token"];
-        if (string.IsNullOrEmpty(token) && request.HasFormContentType)
+        if (string.IsNullOrEmpty(token) && request.HasFormContentType && await SubscriptionForm.ReadAsync(request, request.HttpContext.RequestAborted) is ({ } form, _))
         {
-            token = (await request.ReadFormAsync()).TryGetValue("token", out var value) ? value.ToString() : null;
+            token = form["token"].ToString();
         }
 
         return token;

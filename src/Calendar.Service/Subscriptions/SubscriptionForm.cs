@@ -25,6 +25,47 @@ internal static class SubscriptionForm
         ["Jubilee"] = "jubilee", ["TimeZone"] = "timeZone", ["SendAt"] = "sendAt",
     };
 
+    /// <summary>Limits of every form of self-service: the reminder form, and the confirm and unsubscribe buttons.</summary>
+    /// <remarks>The fields' own limits (<see cref="SubscriptionLimits"/>) fit well inside; these stop a body before it is parsed.</remarks>
+    public static readonly object[] Limits =
+    [
+        new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(16 * 1024),
+        new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute
+        {
+            ValueCountLimit = 2 * SubscriptionLimits.Countries,
+            KeyLengthLimit = 64,
+            ValueLengthLimit = SubscriptionTokens.MaxLength,
+            MultipartBodyLengthLimit = 16 * 1024,
+            MultipartHeadersCountLimit = 4,
+        },
+    ];
+
+    /// <summary>The posted form, or the page that says why it cannot be read: 413 for too large a body, 400 for anything else.</summary>
+    public static async Task<(IFormCollection? Form, ContentHttpResultWithStatus? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return (null, Invalid("expected application/x-www-form-urlencoded or multipart/form-data."));
+        }
+
+        try
+        {
+            return (await request.ReadFormAsync(cancellationToken), null);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, SelfServicePages.Message("The form is too large", "Nothing was changed.", StatusCodes.Status413PayloadTooLarge));
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            // Too many fields, a value or key too long, a broken multipart body, or a body cut short.
+            return (null, Invalid(e.Message));
+        }
+    }
+
+    private static ContentHttpResultWithStatus Invalid(string why) =>
+        SelfServicePages.Message("The form is not valid", $"The form is not valid: {why}", StatusCodes.Status400BadRequest);
+
     /// <summary>The subscription the form asks for, or null with each problem in <paramref name="errors"/>, keyed by form field.</summary>
     public static Subscription? Check(IFormCollection form, CountryCatalog countries, ReminderDefaults defaults, QueryErrors errors)
     {

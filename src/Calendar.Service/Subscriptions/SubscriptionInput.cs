@@ -37,6 +37,11 @@ internal sealed record SubscriptionInput(
     /// <summary>The subscription this input asks for, or null with each problem in <paramref name="errors"/> (keyed by field).</summary>
     public Subscription? Check(CountryCatalog countries, ReminderDefaults defaults, QueryErrors errors)
     {
+        if (!SubscriptionLimits.Check(this, errors))
+        {
+            return null;
+        }
+
         var email = CheckEmail(Email, errors);
         var filter = FilterParameters.Parse(Countries, Kinds, null, countries, errors, countryField: "Countries", kindField: "Kinds");
         var leads = CheckLadder(LeadDays, "LeadDays", defaults.LeadDays, errors);

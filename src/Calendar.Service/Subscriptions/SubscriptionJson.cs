@@ -49,7 +49,9 @@ internal sealed record SubscriptionJson(
 /// <remarks>
 /// <c>jubilee</c>: true, jubilee anniversaries only; false, everything but jubilees; absent or null, no restriction.
 /// <c>jubileeOnly</c> is the older field (true is <c>jubilee: true</c>), kept for existing clients.
+/// An unknown field is an error: a misspelt <c>jubile</c> would otherwise be dropped without a word.
 /// </remarks>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 internal sealed record SubscriptionRequest(
     string? Email,
     string? Name,

@@ -17,6 +17,7 @@ internal static class SubscriptionServices
         services.AddMigration(SelfServiceMailCap.MigrationId, SelfServiceMailCap.Schema);
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<SelfServiceMailCap>();
+        services.AddSingleton<AdminKeyFailures>();
         services.AddSingleton<SubscriptionTokens>();
         services.AddSingleton<ConfiguredSubscriptions>();
         services.AddSingleton(provider =>
