@@ -6,8 +6,8 @@ namespace Calendar.Service.Page;
 /// <summary>The addresses that subscribe a calendar app to the feed for one filter.</summary>
 /// <remarks>
 /// Absolute, from the request's own scheme, host and path base, so that the page works under whatever name
-/// it is reached by. Behind a TLS-terminating proxy, set <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> so that
-/// <c>X-Forwarded-Proto</c> makes these https.
+/// it is reached by. Behind a TLS-terminating proxy, list it in <c>Calendar:ForwardedHeaders:KnownProxies</c> so that
+/// its <c>X-Forwarded-Proto</c> makes these https.
 /// </remarks>
 internal sealed record SubscribeLinks(string Https, string Webcal, string Google)
 {
