@@ -10,8 +10,6 @@ internal static partial class SelfServiceApi
 {
     public const string RateLimitPolicy = "self-service";
 
-    /// <summary>How long an unconfirmed request is kept: its link stops working after that, and strangers' requests do not pile up.</summary>
-    public static readonly NodaTime.Duration PendingFor = NodaTime.Duration.FromDays(7);
 
     public static IEndpointRouteBuilder MapSelfService(this IEndpointRouteBuilder app)
     {
@@ -54,13 +52,14 @@ internal static partial class SelfServiceApi
             return CheckYourInbox(wanted.Email);
         }
 
-        store.DeletePendingCreatedBefore(clock.CurrentInstant - PendingFor);
+        var now = clock.CurrentInstant;
+        store.DeletePendingCreatedBefore(now - SubscriptionChoices.ValidFor);
         var existing = store.FindByEmail(wanted.Email);
         var message = existing is { State: SubscriptionState.Active, RejectedAt: null }
             ? SelfServiceMail.AlreadySubscribed(existing.Email, options.Value)
             : SelfServiceMail.Confirmation(
-                existing ?? store.Add(wanted with { State = SubscriptionState.Pending, Origin = SubscriptionOrigin.SelfService }, clock.CurrentInstant) ?? store.FindByEmail(wanted.Email)!,
-                wanted, tokens, options.Value, publicAddress);
+                existing ?? store.Add(wanted with { State = SubscriptionState.Pending, Origin = SubscriptionOrigin.SelfService }, now) ?? store.FindByEmail(wanted.Email)!,
+                wanted, now, tokens, options.Value, publicAddress);
         try
         {
             await using var session = await transport.OpenAsync(cancellationToken);
@@ -85,11 +84,11 @@ internal static partial class SelfServiceApi
         var token = await TokenOf(request);
         var errors = new QueryErrors();
         if (SubscriptionTokens.IdOf(token) is not { } id || store.Find(id) is not { } subscription
-            || tokens.ChoicesIn(token, subscription) is not { } choices
+            || tokens.ChoicesIn(token, subscription) is not { } choices || choices.IsExpired(clock.CurrentInstant)
             || choices.ToInput(subscription.Email).Check(calendar.Current.Facts.Countries, defaults, errors) is not { } wanted
             || !store.Confirm(id, subscription.TokenStamp, wanted, clock.CurrentInstant))
         {
-            var why = errors.Any ? $"What it asks for is no longer possible ({string.Join(" ", errors.Lines)}): ask again from the calendar's page." : "It may have been used already, or copied incompletely.";
+            var why = errors.Any ? $"What it asks for is no longer possible ({string.Join(" ", errors.Lines)}): ask again from the calendar's page." : "It may have been used already, be more than a week old, or have been copied incompletely.";
             return SelfServicePages.Message("This link is not valid", why, StatusCodes.Status400BadRequest);
         }
 

@@ -6,9 +6,10 @@ namespace Calendar.Service.Subscriptions;
 /// <summary>The two emails the form sends: a confirmation link, or a note that the address already gets reminders.</summary>
 internal static class SelfServiceMail
 {
-    public static MimeMessage Confirmation(Subscription pending, Subscription wanted, SubscriptionTokens tokens, RemindersOptions options, PublicAddress publicAddress)
+    public static MimeMessage Confirmation(
+        Subscription pending, Subscription wanted, NodaTime.Instant now, SubscriptionTokens tokens, RemindersOptions options, PublicAddress publicAddress)
     {
-        var confirm = publicAddress.Link($"subscriptions/confirm?token={Uri.EscapeDataString(tokens.IssueConfirmation(pending, wanted))}");
+        var confirm = publicAddress.Link($"subscriptions/confirm?token={Uri.EscapeDataString(tokens.IssueConfirmation(pending, wanted, now))}");
         return Mail(options, pending.Email, "Confirm your diplomatic anniversary reminders",
             $"Someone, probably you, asked for reminders of diplomatic anniversaries and events at this address. To start them, open:\n\n{confirm.AbsoluteUri}\n\nIf it was not you, ignore this email: nothing will be sent.");
     }

@@ -44,9 +44,9 @@ internal sealed partial class SubscriptionTokens
     public string Issue(Subscription subscription, string purpose) => $"{subscription.Id}.{Mac(subscription, purpose, "")}";
 
     /// <summary>A link that starts <paramref name="pending"/> with <paramref name="wanted"/>'s choices, and no others.</summary>
-    public string IssueConfirmation(Subscription pending, Subscription wanted)
+    public string IssueConfirmation(Subscription pending, Subscription wanted, NodaTime.Instant now)
     {
-        var choices = SubscriptionChoices.Of(wanted).Encode();
+        var choices = SubscriptionChoices.Of(wanted, now).Encode();
         return $"{pending.Id}.{choices}.{Mac(pending, TokenPurpose.Confirm, choices)}";
     }
 

@@ -72,4 +72,23 @@ public class PendingChoicesTests
         Assert.Null(app.Get<SubscriptionStore>().FindByEmail("carol@example.org"));
         Assert.NotNull(app.Get<SubscriptionStore>().FindByEmail("someone@example.org"));
     }
+
+    [Fact]
+    public async Task AConfirmationLink_WorksForAWeek_EvenForAnAddressThatIsKept()
+    {
+        await using var mail = await MailDev.StartAsync();
+        using var facts = new TempFolder();
+        using var app = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), mail.SmtpPort);
+        using var client = app.CreateHttpClient();
+        var store = app.Get<SubscriptionStore>();
+        store.Unsubscribe(store.FindByEmail("alice@example.org")!.Id);
+        (await PostAsync(client, "/subscriptions", ("email", "alice@example.org"), ("country", "XC"))).Dispose();
+        var email = Assert.Single(await mail.WaitForAsync(1));
+
+        app.Clock.Advance(NodaTime.Duration.FromDays(8));
+        using var late = await ConfirmAsync(client, email);
+
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Equal(SubscriptionState.Unsubscribed, store.FindByEmail("alice@example.org")!.State);
+    }
 }
