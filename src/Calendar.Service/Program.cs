@@ -60,6 +60,8 @@ if (command.IsCommand)
     return await command.RunAsync(app.Services);
 }
 
+// The client's address from X-Forwarded-For, believed only from Calendar:ForwardedHeaders' proxies (rate limits count per client).
+app.UseForwardedHeaders();
 // Content-Security-Policy, nosniff, no referrer and no framing, on every response.
 app.UseSecurityHeaders();
 // Errors answer problem+json, never a stack trace.

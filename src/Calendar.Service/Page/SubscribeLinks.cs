@@ -7,8 +7,8 @@ namespace Calendar.Service.Page;
 /// <remarks>
 /// From <c>Calendar:PublicBaseUrl</c> when it is set, so that a forged <c>Host</c> header cannot put a stranger's
 /// address in front of a visitor. Otherwise from the request's own scheme, host and path base (restrict the names
-/// it answers to with <c>AllowedHosts</c>); behind a TLS-terminating proxy, <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>
-/// makes them https.
+/// it answers to with <c>AllowedHosts</c>); behind a TLS-terminating proxy, list it in
+/// <c>Calendar:ForwardedHeaders:KnownProxies</c> so that its <c>X-Forwarded-Proto</c> makes these https.
 /// </remarks>
 public sealed record SubscribeLinks(string Address, string Webcal, string Google)
 {

@@ -11,16 +11,28 @@ internal interface IMailTransport
 
 internal interface IMailSession : IAsyncDisposable
 {
-    /// <exception cref="MailDeliveryException">The message was not accepted; <see cref="MailDeliveryException.IsPermanent"/> says whether to try again.</exception>
+    /// <exception cref="MailDeliveryException">The message was not accepted; <see cref="MailDeliveryException.Failure"/> says whose problem it is.</exception>
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>A failed delivery, classified: transient (connection refused, 4xx: retry later) or permanent (5xx for this recipient).</summary>
-internal sealed class MailDeliveryException(string message, bool isPermanent, bool connectionLost, Exception? inner = null)
+/// <summary>A failed delivery, classified by what it is about: the recipient, this message, or the server.</summary>
+internal sealed class MailDeliveryException(string message, MailFailure failure, Exception? inner = null)
     : Exception(message, inner)
 {
-    public bool IsPermanent { get; } = isPermanent;
+    public MailFailure Failure { get; } = failure;
+}
 
-    /// <summary>The server cannot be reached at all: the rest of the batch would fail the same way.</summary>
-    public bool ConnectionLost { get; } = connectionLost;
+internal enum MailFailure
+{
+    /// <summary>5xx to RCPT TO: the server will never take mail for this address. Not retried.</summary>
+    RecipientRefused,
+
+    /// <summary>This message was not sent now (4xx, or a 5xx to its content): tried again later; the others go on.</summary>
+    MessageNotSent,
+
+    /// <summary>
+    /// Nothing can be sent now: no connection, or the server refuses the sender, the login or the session.
+    /// A problem of the sender or the relay, never of the recipients: the rest of the batch waits too.
+    /// </summary>
+    ServerUnavailable,
 }

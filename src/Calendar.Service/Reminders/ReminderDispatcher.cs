@@ -11,8 +11,9 @@ namespace Calendar.Service.Reminders;
 /// <remarks>
 /// Idempotent: what is due comes from the ledger ("at or before now, not yet handled"), never from when the run
 /// happens, so a restart, a second run or a missed one neither repeats nor loses a reminder. A transient SMTP
-/// failure leaves the reminders owed (retried later, with a doubling wait); a permanent refusal of one address
-/// is recorded on that subscription and never blocks the others.
+/// failure leaves the reminders owed (retried later, with a doubling wait); a refusal of one recipient is
+/// recorded on that subscription and never blocks the others. A server that refuses the sender or cannot be
+/// reached fails the run, not the subscribers: everything due waits for the next attempt.
 /// </remarks>
 internal sealed partial class ReminderDispatcher(
     SubscriptionStore subscriptions,
@@ -24,6 +25,7 @@ internal sealed partial class ReminderDispatcher(
     IOptions<RemindersOptions> options,
     PublicAddress publicAddress,
     IOptions<FeedOptions> feed,
+    EventSequences sequences,
     ILogger<ReminderDispatcher> logger)
 {
     public async Task<DispatchResult> RunAsync(CancellationToken cancellationToken)
@@ -33,6 +35,7 @@ internal sealed partial class ReminderDispatcher(
         var from = MailboxAddress.Parse(options.Value.From);
         var result = new DispatchResult();
         IMailSession? session = null;
+        MailDeliveryException? unavailable = null;
         try
         {
             foreach (var subscription in subscriptions.Active())
@@ -44,14 +47,28 @@ internal sealed partial class ReminderDispatcher(
 
                 var today = now.InZone(subscription.TimeZone).Date;
                 var horizon = new DateInterval(today, today.PlusDays(subscription.LeadDays.Concat(subscription.JubileeLeadDays).DefaultIfEmpty(0).Max()));
-                var due = ReminderPlan.Due(subscription, snapshot.Between(horizon, subscription.Filter), now, ledger.Handled(subscription.Id));
+                var due = ReminderPlan.Due(subscription, snapshot.Between(horizon, subscription.Filter), now, ledger.History(subscription.Id));
                 if (due.Count == 0)
                 {
                     continue;
                 }
 
+                if (unavailable is not null)
+                {
+                    // The server refused the sender or cannot be reached: these wait for the same retry as the first.
+                    ledger.RecordFailure(subscription.Id, due, unavailable.Message, now, Duration.FromTimeSpan(options.Value.RetryAfter));
+                    result.Failed += due.Count;
+                    continue;
+                }
+
                 var unsubscribe = publicAddress.Link($"subscriptions/unsubscribe?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Unsubscribe))}");
-                var message = await ReminderEmail.ComposeAsync(subscription, due, snapshot.Facts.Countries, today, from, publicAddress.BaseUrl, unsubscribe, feed.Value.UidDomain, now);
+                var message = await ReminderEmail.ComposeAsync(subscription, due, snapshot.Facts.Countries, from, publicAddress.BaseUrl, unsubscribe, feed.Value.UidDomain, sequences, snapshot.Version.LastModified);
+                if (!ledger.Claim(subscription.Id, due, today, message.MessageId ?? "", now))
+                {
+                    // Another run is sending these, or one of these occurrences already went out today.
+                    continue;
+                }
+
                 try
                 {
                     session ??= await transport.OpenAsync(cancellationToken);
@@ -60,7 +77,7 @@ internal sealed partial class ReminderDispatcher(
                     result.Sent += due.Count;
                     LogSent(subscription.Id, due.Count, message.Subject ?? "");
                 }
-                catch (MailDeliveryException e) when (e.IsPermanent)
+                catch (MailDeliveryException e) when (e.Failure == MailFailure.RecipientRefused)
                 {
                     ledger.RecordRejected(subscription.Id, due, e.Message, now);
                     subscriptions.MarkRejected(subscription.Id, e.Message, now);
@@ -72,12 +89,11 @@ internal sealed partial class ReminderDispatcher(
                     ledger.RecordFailure(subscription.Id, due, e.Message, now, Duration.FromTimeSpan(options.Value.RetryAfter));
                     result.Failed += due.Count;
                     LogFailed(subscription.Id, e.Message);
-                    if (e.ConnectionLost)
+                    if (e.Failure == MailFailure.ServerUnavailable)
                     {
-                        // The server is unreachable: the others would fail the same way; they are still owed at the next run.
+                        unavailable = e;
                         await DisposeAsync(session);
                         session = null;
-                        break;
                     }
                 }
             }

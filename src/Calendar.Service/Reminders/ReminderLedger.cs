@@ -8,9 +8,14 @@ namespace Calendar.Service.Reminders;
 
 /// <summary>What has been sent to whom: one row per (subscription, occurrence, lead time), so nothing goes twice.</summary>
 /// <remarks>
-/// States: <c>sent</c>; <c>superseded</c> (a nearer reminder of the same occurrence went instead); <c>rejected</c>
-/// (the server refused the address for good); <c>failed</c> (a transient failure: tried again after
-/// <c>next_attempt_at</c>, with a doubling wait). The primary key makes a second insert impossible, whatever runs.
+/// States: <c>sending</c> (claimed by a run, before the SMTP transaction); <c>sent</c>; <c>superseded</c> (a nearer
+/// reminder of the same occurrence went instead); <c>rejected</c> (the server refused the address for good);
+/// <c>failed</c> (a transient failure: tried again after <c>next_attempt_at</c>, with a doubling wait).
+/// The primary key makes a second reminder at one lead time impossible, and a unique index on
+/// (subscription, occurrence, <c>sent_on</c>, the subscriber's local day) a second reminder of one occurrence on one
+/// day, whatever runs: two runs at once, a restart, or another replica on the same database. A run claims its
+/// rows before sending, so a crash between the claim and the answer leaves <c>sending</c>: that reminder may have
+/// gone, and is not sent again (at most once, never twice).
 /// </remarks>
 internal sealed class ReminderLedger(CalendarDatabase database)
 {
@@ -33,21 +38,89 @@ internal sealed class ReminderLedger(CalendarDatabase database)
         )
         """;
 
-    /// <summary>The (occurrence, lead) pairs that need nothing more: sent, superseded or rejected.</summary>
-    public IReadOnlySet<(string OccurrenceId, int LeadDays)> Handled(long subscriptionId)
+    /// <summary>One a day: at most one row per (subscription, occurrence, local day) that went, or is going, out.</summary>
+    /// <remarks>
+    /// Rows sent before this step get the UTC day of their last update; should two already share a day (the
+    /// reason for this step), the later one is left without a day rather than failing the migration.
+    /// </remarks>
+    public const string OneADayMigrationId = "reminders-003-one-a-day";
+
+    public const string OneADaySchema = """
+        ALTER TABLE reminder_ledger ADD COLUMN sent_on TEXT;
+        UPDATE reminder_ledger SET sent_on = substr(updated_at, 1, 10)
+        WHERE state = 'sent' AND rowid IN (SELECT min(rowid) FROM reminder_ledger WHERE state = 'sent' GROUP BY subscription_id, occurrence_id, substr(updated_at, 1, 10));
+        CREATE UNIQUE INDEX reminder_ledger_one_a_day ON reminder_ledger (subscription_id, occurrence_id, sent_on) WHERE sent_on IS NOT NULL
+        """;
+
+    /// <summary>What the plan needs to know: the pairs that need nothing more, and when each occurrence was last reminded of.</summary>
+    public ReminderHistory History(long subscriptionId)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT occurrence_id, lead_days FROM reminder_ledger WHERE subscription_id = $id AND state <> 'failed'";
+        command.CommandText = "SELECT occurrence_id, lead_days, sent_on FROM reminder_ledger WHERE subscription_id = $id AND state <> 'failed'";
         command.Parameters.AddWithValue("$id", subscriptionId);
         using var reader = command.ExecuteReader();
         var handled = new HashSet<(string, int)>();
+        var lastSent = new Dictionary<string, LocalDate>(StringComparer.Ordinal);
         while (reader.Read())
         {
-            handled.Add((reader.GetString(0), reader.GetInt32(1)));
+            var occurrence = reader.GetString(0);
+            handled.Add((occurrence, reader.GetInt32(1)));
+            if (!reader.IsDBNull(2) && LocalDatePattern.Iso.Parse(reader.GetString(2)).Value is var day
+                && (!lastSent.TryGetValue(occurrence, out var known) || day > known))
+            {
+                lastSent[occurrence] = day;
+            }
         }
 
-        return handled;
+        return new ReminderHistory(handled, lastSent);
+    }
+
+    /// <summary>
+    /// Claims the reminders of one digest for the subscriber's local <paramref name="today"/>, before it is sent;
+    /// false when another run has claimed any of them, or already sent one of these occurrences today.
+    /// </summary>
+    public bool Claim(long subscriptionId, IReadOnlyList<DueReminder> reminders, LocalDate today, string messageId, Instant now)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO reminder_ledger (subscription_id, occurrence_id, lead_days, due_on, state, late, message_id, sent_on, updated_at)
+            VALUES ($s, $o, $l, $due, 'sending', $late, $message, $today, $now)
+            ON CONFLICT (subscription_id, occurrence_id, lead_days) DO UPDATE SET
+                state = 'sending', message_id = excluded.message_id, sent_on = excluded.sent_on, updated_at = excluded.updated_at
+            WHERE reminder_ledger.state = 'failed'
+            """;
+        command.Parameters.AddWithValue("$s", subscriptionId);
+        command.Parameters.AddWithValue("$message", messageId);
+        command.Parameters.AddWithValue("$today", LocalDatePattern.Iso.Format(today));
+        command.Parameters.AddWithValue("$now", SubscriptionStore.Stamp(now));
+        var occurrence = command.Parameters.Add("$o", SqliteType.Text);
+        var lead = command.Parameters.Add("$l", SqliteType.Integer);
+        var due = command.Parameters.Add("$due", SqliteType.Text);
+        var late = command.Parameters.Add("$late", SqliteType.Integer);
+        try
+        {
+            foreach (var reminder in reminders)
+            {
+                (occurrence.Value, lead.Value, due.Value, late.Value) = (reminder.Occurrence.Id, reminder.LeadDays, LocalDatePattern.Iso.Format(reminder.DueOn), reminder.IsLate ? 1 : 0);
+                if (command.ExecuteNonQuery() == 0)
+                {
+                    // The row exists and is not waiting for a retry: another run has it.
+                    return false;
+                }
+            }
+        }
+        catch (SqliteException e) when (e.SqliteExtendedErrorCode == UniqueConstraintFailed)
+        {
+            // reminder_ledger_one_a_day: this occurrence already went out (or is going out) today.
+            return false;
+        }
+
+        transaction.Commit();
+        return true;
     }
 
     /// <summary>Whether the last failure asked to wait before trying this subscription again.</summary>
@@ -59,6 +132,9 @@ internal sealed class ReminderLedger(CalendarDatabase database)
         command.Parameters.AddWithValue("$id", subscriptionId);
         return command.ExecuteScalar() is string next && InstantPattern.General.Parse(next).Value > now;
     }
+
+    // SQLITE_CONSTRAINT_UNIQUE (https://sqlite.org/rescode.html#constraint_unique).
+    private const int UniqueConstraintFailed = 2067;
 
     public void RecordSent(long subscriptionId, IReadOnlyList<DueReminder> reminders, string messageId, Instant now) =>
         Record(subscriptionId, reminders, "sent", messageId, null, now, _ => null);
@@ -126,8 +202,9 @@ internal sealed class ReminderLedger(CalendarDatabase database)
             VALUES ($s, $o, $l, $due, $state, $late, $attempts, $next, $error, $message, $now)
             ON CONFLICT (subscription_id, occurrence_id, lead_days) DO UPDATE SET
                 state = excluded.state, late = excluded.late, attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at,
-                last_error = coalesce(excluded.last_error, reminder_ledger.last_error), message_id = excluded.message_id, updated_at = excluded.updated_at
-            WHERE reminder_ledger.state = 'failed'
+                last_error = coalesce(excluded.last_error, reminder_ledger.last_error), message_id = excluded.message_id, updated_at = excluded.updated_at,
+                sent_on = CASE WHEN excluded.state = 'sent' THEN reminder_ledger.sent_on END
+            WHERE reminder_ledger.state IN ('failed', 'sending')
             """;
         write.Parameters.AddWithValue("$s", subscriptionId);
         write.Parameters.AddWithValue("$o", occurrenceId);

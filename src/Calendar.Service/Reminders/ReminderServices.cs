@@ -15,6 +15,7 @@ internal static partial class ReminderServices
                 "Calendar:Smtp:Security must be set when Calendar:Smtp:Host is: None, StartTls or SslOnConnect")
             .ValidateOnStart();
         services.AddMigration(ReminderLedger.MigrationId, ReminderLedger.Schema);
+        services.AddMigration(ReminderLedger.OneADayMigrationId, ReminderLedger.OneADaySchema);
         services.AddSingleton<ReminderLedger>();
         services.AddSingleton<ReminderDispatcher>();
         services.AddHealthChecks().AddCheck<RemindersHealthCheck>("reminders");

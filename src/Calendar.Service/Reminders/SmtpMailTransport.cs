@@ -29,15 +29,28 @@ internal sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport
             }
             catch (SmtpCommandException e)
             {
-                // 5xx refusing this recipient or message is permanent; 4xx (451, 452) and 421 are worth another try later.
-                var permanent = (int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted or SmtpErrorCode.SenderNotAccepted;
-                throw new MailDeliveryException($"SMTP {(int)e.StatusCode}: {e.Message}", permanent, connectionLost: !_client.IsConnected, e);
+                throw new MailDeliveryException($"SMTP {(int)e.StatusCode}: {e.Message}", Classify(e, _client.IsConnected), e);
             }
             catch (Exception e) when (e is SmtpProtocolException or SocketException or IOException or ServiceNotConnectedException or SslHandshakeException or AuthenticationException or TimeoutException)
             {
-                throw new MailDeliveryException($"SMTP server {options.Host}:{options.Port} unavailable: {e.Message}", isPermanent: false, connectionLost: true, e);
+                throw new MailDeliveryException($"SMTP server {options.Host}:{options.Port} unavailable: {e.Message}", MailFailure.ServerUnavailable, e);
             }
         }
+
+        /// <summary>Whose problem a refusal is: MailKit says which command was refused.</summary>
+        /// <remarks>
+        /// Only a 5xx to RCPT TO is about the recipient (RFC 5321 §4.2.5: 550 "mailbox unavailable"). A 5xx to
+        /// MAIL FROM is about the sender (not allowed to send as that address, relaying denied), and one to the
+        /// data is about this message or the relay's policy: none of it says the recipient's address is wrong, so
+        /// the reminders stay owed and /health reports the server's words. 4xx is transient, whatever it answers;
+        /// 421 closes the connection.
+        /// </remarks>
+        private static MailFailure Classify(SmtpCommandException e, bool connected) => e switch
+        {
+            { ErrorCode: SmtpErrorCode.RecipientNotAccepted, StatusCode: >= (SmtpStatusCode)500 } => MailFailure.RecipientRefused,
+            { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted } when connected => MailFailure.MessageNotSent,
+            _ => MailFailure.ServerUnavailable,
+        };
 
         public async ValueTask DisposeAsync()
         {

@@ -5,10 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace Calendar.Service.Subscriptions;
 
-/// <summary>Upserts <c>Calendar:Subscriptions</c> by email, before the host starts: a small office keeps its list in a file.</summary>
+/// <summary>Applies <c>Calendar:Subscriptions</c> by email, before the host starts: a small office keeps its list in a file.</summary>
 /// <remarks>
 /// Runs after the facts are loaded (countries are checked against them). An invalid entry stops the start with
 /// <c>Calendar:Subscriptions:N:Field: message</c>, through the same path as any invalid option.
+/// A new address is created active; a known one gets the configured choices but keeps its state: configuration
+/// creates and updates, and never starts again an address that unsubscribed or that the mail server refused for
+/// good (an administrator does that on purpose: <c>POST /api/subscriptions/{id}/activate</c>). One still waiting
+/// for its confirmation link is started: the administrator vouches for it.
 /// </remarks>
 internal sealed class ConfiguredSubscriptions(
     IOptions<SubscriptionOptions> options, SubscriptionStore store, CalendarDatabase database, CalendarState calendar, CalendarClock clock, ReminderDefaults defaults)
@@ -42,7 +46,17 @@ internal sealed class ConfiguredSubscriptions(
         database.Migrate();
         foreach (var subscription in checkedOnes)
         {
-            store.Save(subscription, clock.CurrentInstant);
+            if (store.FindByEmail(subscription.Email) is not { } existing)
+            {
+                store.Add(subscription, clock.CurrentInstant);
+                continue;
+            }
+
+            store.UpdateChoices(existing.Id, subscription);
+            if (existing.State == SubscriptionState.Pending)
+            {
+                store.Activate(existing.Id, clock.CurrentInstant);
+            }
         }
     }
 }

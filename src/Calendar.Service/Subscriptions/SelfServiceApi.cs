@@ -2,7 +2,6 @@ using Calendar.Service.Reminders;
 using Calendar.Service.Timeline;
 using Calendar.Service.Upcoming;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Calendar.Service.Subscriptions;
 
@@ -11,9 +10,10 @@ internal static partial class SelfServiceApi
 {
     public const string RateLimitPolicy = "self-service";
 
+
     public static IEndpointRouteBuilder MapSelfService(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/subscriptions").ExcludeFromDescription().DisableAntiforgery();
+        var group = app.MapGroup("/subscriptions").ExcludeFromDescription().DisableAntiforgery().WithMetadata(SubscriptionForm.Limits);
         group.MapPost("/", Subscribe).RequireRateLimiting(RateLimitPolicy);
         group.MapGet("/confirm", (string? token) => SelfServicePages.Button(
             "Confirm your reminders", "One more step: confirm that you want these reminders.", "/subscriptions/confirm", token ?? "", "Confirm"));
@@ -26,28 +26,40 @@ internal static partial class SelfServiceApi
 
     /// <summary>
     /// The same answer whether or not the address is known, so that the form cannot be used to find out who subscribes:
-    /// a new or pending address gets a confirmation link; an active one gets a note saying it is already subscribed.
+    /// an active address gets a note saying it already receives reminders, and nothing changes; any other gets a
+    /// link that starts reminders with exactly the choices of this request.
     /// </summary>
     public static async Task<ContentHttpResultWithStatus> Subscribe(
-        HttpRequest request, SubscriptionStore store, SubscriptionTokens tokens, CalendarState calendar, CalendarClock clock,
+        HttpRequest request, SubscriptionStore store, SelfServiceMailCap cap, SubscriptionTokens tokens, CalendarState calendar, CalendarClock clock,
         ReminderDefaults defaults, IMailTransport transport, IOptions<RemindersOptions> options, PublicAddress publicAddress,
         ILogger<SubscriptionStore> logger, CancellationToken cancellationToken)
     {
-        var form = await request.ReadFormAsync(cancellationToken);
+        var (form, unreadable) = await SubscriptionForm.ReadAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return unreadable!;
+        }
+
         var errors = new QueryErrors();
-        var input = new SubscriptionInput(form["email"], form["name"], [.. form["country"].OfType<string>()], [.. form["kind"].OfType<string>()],
-            JubileeOnly: form["jubilee"].ToString() is "true" or "on");
-        if (input.Check(calendar.Current.Facts.Countries, defaults, errors) is not { } wanted)
+        if (SubscriptionForm.Check(form, calendar.Current.Facts.Countries, defaults, errors) is not { } wanted)
         {
             return SelfServicePages.Message("Check the form", string.Join(" ", errors.Lines), StatusCodes.Status400BadRequest);
         }
 
+        // Over the day's cap for this address: the same answer, and no email.
+        if (!cap.TryCount(wanted.Email, clock.Today))
+        {
+            return CheckYourInbox(wanted.Email);
+        }
+
         var now = clock.CurrentInstant;
+        store.DeletePendingCreatedBefore(now - SubscriptionChoices.ValidFor);
         var existing = store.FindByEmail(wanted.Email);
-        var message = existing is { State: SubscriptionState.Active }
-            ? Mail(options.Value, wanted.Email, "You already receive these reminders",
-                "Someone, probably you, asked for diplomatic anniversary reminders for this address, which already receives them. Nothing was changed. To choose other reminders, use the unsubscribe link in any reminder and subscribe again.")
-            : ConfirmationMail(store.Save(wanted with { State = SubscriptionState.Pending, Origin = SubscriptionOrigin.SelfService }, now), tokens, options.Value, publicAddress);
+        var message = existing is { State: SubscriptionState.Active, RejectedAt: null }
+            ? SelfServiceMail.AlreadySubscribed(existing.Email, options.Value)
+            : SelfServiceMail.Confirmation(
+                existing ?? store.Add(wanted with { State = SubscriptionState.Pending, Origin = SubscriptionOrigin.SelfService }, now) ?? store.FindByEmail(wanted.Email)!,
+                wanted, now, tokens, options.Value, publicAddress);
         try
         {
             await using var session = await transport.OpenAsync(cancellationToken);
@@ -58,65 +70,54 @@ internal static partial class SelfServiceApi
             LogNotSent(logger, e.Message);
         }
 
-        return SelfServicePages.Message("Check your inbox",
-            $"If {wanted.Email} can receive reminders, an email is on its way with a link to confirm. Reminders start only once you follow it.",
-            StatusCodes.Status202Accepted);
+        return CheckYourInbox(wanted.Email);
     }
 
-    public static async Task<ContentHttpResultWithStatus> Confirm(HttpRequest request, SubscriptionStore store, SubscriptionTokens tokens, CalendarClock clock)
+    private static ContentHttpResultWithStatus CheckYourInbox(string email) => SelfServicePages.Message("Check your inbox",
+        $"If {email} can receive reminders, an email is on its way with a link to confirm. Reminders start only once you follow it.",
+        StatusCodes.Status202Accepted);
+
+    /// <summary>Starts the subscription with the choices the link carries, checked again against today's facts.</summary>
+    public static async Task<ContentHttpResultWithStatus> Confirm(
+        HttpRequest request, SubscriptionStore store, SubscriptionTokens tokens, CalendarState calendar, ReminderDefaults defaults, CalendarClock clock)
     {
-        var subscription = await Verified(request, store, tokens, TokenPurpose.Confirm);
-        if (subscription is null)
+        var token = await TokenOf(request);
+        var errors = new QueryErrors();
+        if (SubscriptionTokens.IdOf(token) is not { } id || store.Find(id) is not { } subscription
+            || tokens.ChoicesIn(token, subscription) is not { } choices || choices.IsExpired(clock.CurrentInstant)
+            || choices.ToInput(subscription.Email).Check(calendar.Current.Facts.Countries, defaults, errors) is not { } wanted
+            || !store.Confirm(id, subscription.TokenStamp, wanted, clock.CurrentInstant))
         {
-            return SelfServicePages.Message("This link is not valid", "It may have been used already, or copied incompletely.", StatusCodes.Status400BadRequest);
+            var why = errors.Any ? $"What it asks for is no longer possible ({string.Join(" ", errors.Lines)}): ask again from the calendar's page." : "It may have been used already, be more than a week old, or have been copied incompletely.";
+            return SelfServicePages.Message("This link is not valid", why, StatusCodes.Status400BadRequest);
         }
 
-        store.SetState(subscription.Id, SubscriptionState.Active, clock.CurrentInstant);
         return SelfServicePages.Message("Reminders confirmed", $"{subscription.Email} will receive reminders. Every email has a link to stop them.");
     }
 
     /// <summary>RFC 8058: mail clients POST <c>List-Unsubscribe=One-Click</c> here, with no page in between.</summary>
-    public static async Task<ContentHttpResultWithStatus> Unsubscribe(HttpRequest request, SubscriptionStore store, SubscriptionTokens tokens, CalendarClock clock)
+    public static async Task<ContentHttpResultWithStatus> Unsubscribe(HttpRequest request, SubscriptionStore store, SubscriptionTokens tokens)
     {
-        var subscription = await Verified(request, store, tokens, TokenPurpose.Unsubscribe);
-        if (subscription is null)
+        var token = await TokenOf(request);
+        if (SubscriptionTokens.IdOf(token) is not { } id || store.Find(id) is not { } subscription || !tokens.IsValid(token, subscription, TokenPurpose.Unsubscribe))
         {
             return SelfServicePages.Message("This link is not valid", "Nothing was changed.", StatusCodes.Status400BadRequest);
         }
 
-        store.SetState(subscription.Id, SubscriptionState.Unsubscribed, clock.CurrentInstant);
+        store.Unsubscribe(subscription.Id);
         return SelfServicePages.Message("Unsubscribed", $"{subscription.Email} will receive no more reminders.");
     }
 
-    private static async Task<Subscription?> Verified(HttpRequest request, SubscriptionStore store, SubscriptionTokens tokens, string purpose)
+    /// <summary>The token from the query (a link, a one-click POST) or from the form (the button on the page).</summary>
+    private static async Task<string?> TokenOf(HttpRequest request)
     {
         string? token = request.Query["token"];
-        if (string.IsNullOrEmpty(token) && request.HasFormContentType)
+        if (string.IsNullOrEmpty(token) && request.HasFormContentType && await SubscriptionForm.ReadAsync(request, request.HttpContext.RequestAborted) is ({ } form, _))
         {
-            token = (await request.ReadFormAsync()).TryGetValue("token", out var value) ? value.ToString() : null;
+            token = form["token"].ToString();
         }
 
-        return SubscriptionTokens.IdOf(token) is { } id && store.Find(id) is { } subscription && tokens.IsValid(token, subscription, purpose)
-            ? subscription
-            : null;
-    }
-
-    private static MimeMessage ConfirmationMail(Subscription subscription, SubscriptionTokens tokens, RemindersOptions options, PublicAddress publicAddress)
-    {
-        var confirm = publicAddress.Link($"subscriptions/confirm?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Confirm))}");
-        return Mail(options, subscription.Email, "Confirm your diplomatic anniversary reminders",
-            $"Someone, probably you, asked for reminders of diplomatic anniversaries and events at this address. To start them, open:\n\n{confirm.AbsoluteUri}\n\nIf it was not you, ignore this email: nothing will be sent.");
-    }
-
-    private static MimeMessage Mail(RemindersOptions options, string to, string subject, string text)
-    {
-        var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = text } };
-        // Our own Message-Id: MimeKit's default would carry this machine's host name.
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(options.From.Split('@')[^1].TrimEnd('>'));
-        message.From.Add(MailboxAddress.Parse(options.From));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Headers.Add("Auto-Submitted", "auto-generated");
-        return message;
+        return token;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Self-service email not sent: {Error}")]

@@ -13,11 +13,12 @@ internal sealed record SubscriptionInput(
     string? Name = null,
     IReadOnlyList<string>? Countries = null,
     IReadOnlyList<string>? Kinds = null,
-    bool? JubileeOnly = null,
+    bool? Jubilee = null,
     IReadOnlyList<int>? LeadDays = null,
     IReadOnlyList<int>? JubileeLeadDays = null,
     string? TimeZone = null,
-    string? SendAt = null)
+    string? SendAt = null,
+    bool? JubileeOnly = null)
 {
     public const int MaxLeadDays = 3660;
 
@@ -26,19 +27,31 @@ internal sealed record SubscriptionInput(
         configured.Name,
         configured.Countries,
         configured.Kinds,
-        configured.JubileeOnly,
+        configured.Jubilee,
         configured.LeadDays.Count > 0 ? configured.LeadDays : null,
         configured.JubileeLeadDays.Count > 0 ? configured.JubileeLeadDays : null,
         configured.TimeZone,
-        configured.SendAt);
+        configured.SendAt,
+        configured.JubileeOnly);
 
     /// <summary>The subscription this input asks for, or null with each problem in <paramref name="errors"/> (keyed by field).</summary>
     public Subscription? Check(CountryCatalog countries, ReminderDefaults defaults, QueryErrors errors)
     {
+        if (!SubscriptionLimits.Check(this, errors))
+        {
+            return null;
+        }
+
         var email = CheckEmail(Email, errors);
         var filter = FilterParameters.Parse(Countries, Kinds, null, countries, errors, countryField: "Countries", kindField: "Kinds");
         var leads = CheckLadder(LeadDays, "LeadDays", defaults.LeadDays, errors);
         var jubileeLeads = CheckLadder(JubileeLeadDays, "JubileeLeadDays", defaults.JubileeLeadDays, errors);
+        // JubileeOnly is the older field: true meant jubilees only, false meant no restriction.
+        var jubilee = Jubilee ?? (JubileeOnly == true ? true : null);
+        if (JubileeOnly == true && Jubilee == false)
+        {
+            errors.Add("JubileeOnly", "contradicts Jubilee: false; give Jubilee alone (true: jubilees only, false: no jubilees, absent: everything)");
+        }
 
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(string.IsNullOrWhiteSpace(TimeZone) ? defaults.TimeZone : TimeZone.Trim());
         if (zone is null)
@@ -69,7 +82,7 @@ internal sealed record SubscriptionInput(
         {
             Email = email!,
             Name = Name?.Trim() ?? "",
-            Filter = filter with { Jubilee = JubileeOnly == true ? true : null },
+            Filter = filter with { Jubilee = jubilee },
             LeadDays = leads,
             JubileeLeadDays = jubileeLeads,
             TimeZone = zone!,

@@ -10,6 +10,7 @@ internal sealed record SubscriptionJson(
     string Name,
     IReadOnlyList<string> Countries,
     IReadOnlyList<string> Kinds,
+    bool? Jubilee,
     bool JubileeOnly,
     IReadOnlyList<int> LeadDays,
     IReadOnlyList<int> JubileeLeadDays,
@@ -29,6 +30,7 @@ internal sealed record SubscriptionJson(
         s.Name,
         [.. s.Filter.Countries.Order().Select(code => code.Value)],
         [.. s.Filter.Kinds.Order(StringComparer.Ordinal)],
+        s.Filter.Jubilee,
         s.Filter.Jubilee == true,
         s.LeadDays,
         s.JubileeLeadDays,
@@ -44,16 +46,23 @@ internal sealed record SubscriptionJson(
 }
 
 /// <summary>The body of a create or update: <c>email</c> is required, everything else has a default.</summary>
+/// <remarks>
+/// <c>jubilee</c>: true, jubilee anniversaries only; false, everything but jubilees; absent or null, no restriction.
+/// <c>jubileeOnly</c> is the older field (true is <c>jubilee: true</c>), kept for existing clients.
+/// An unknown field is an error: a misspelt <c>jubile</c> would otherwise be dropped without a word.
+/// </remarks>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 internal sealed record SubscriptionRequest(
     string? Email,
     string? Name,
     string[]? Countries,
     string[]? Kinds,
-    bool? JubileeOnly,
+    bool? Jubilee,
     int[]? LeadDays,
     int[]? JubileeLeadDays,
     string? TimeZone,
-    string? SendAt)
+    string? SendAt,
+    bool? JubileeOnly)
 {
-    public SubscriptionInput ToInput() => new(Email, Name, Countries, Kinds, JubileeOnly, LeadDays, JubileeLeadDays, TimeZone, SendAt);
+    public SubscriptionInput ToInput() => new(Email, Name, Countries, Kinds, Jubilee, LeadDays, JubileeLeadDays, TimeZone, SendAt, JubileeOnly);
 }

@@ -24,6 +24,10 @@ internal sealed class ConfiguredSubscription
 
     public List<string> Kinds { get; set; } = [];
 
+    /// <summary>true: jubilee anniversaries only; false: everything but jubilees; unset: no restriction.</summary>
+    public bool? Jubilee { get; set; }
+
+    /// <summary>The older way to say <see cref="Jubilee"/> = true; kept so that existing files keep working.</summary>
     public bool JubileeOnly { get; set; }
 
     public List<int> LeadDays { get; set; } = [];

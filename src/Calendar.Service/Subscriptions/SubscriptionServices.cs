@@ -13,7 +13,11 @@ internal static class SubscriptionServices
     {
         services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection(CalendarOptions.Section));
         services.AddMigration(SubscriptionStore.MigrationId, SubscriptionStore.Schema);
+        services.AddMigration(SubscriptionStore.JubileeMigrationId, SubscriptionStore.JubileeSchema);
+        services.AddMigration(SelfServiceMailCap.MigrationId, SelfServiceMailCap.Schema);
         services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<SelfServiceMailCap>();
+        services.AddSingleton<AdminKeyFailures>();
         services.AddSingleton<SubscriptionTokens>();
         services.AddSingleton<ConfiguredSubscriptions>();
         services.AddSingleton(provider =>
@@ -26,7 +30,12 @@ internal static class SubscriptionServices
                 LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(reminders.SendAt).GetValueOrThrow());
         });
 
-        // The form sends email: a few requests per address per minute, so that it cannot be used to flood an inbox.
+        // Client addresses from X-Forwarded-For, believed only from Calendar:ForwardedHeaders' proxies.
+        services.AddOptions<TrustedProxyOptions>().Bind(configuration.GetSection(TrustedProxyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TrustedProxyOptions>, TrustedProxyOptionsValidator>();
+        services.AddSingleton<IPostConfigureOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>, TrustedProxies>();
+
+        // The form sends email: a few requests per client per minute (and SelfServiceMailCap a few a day per address).
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

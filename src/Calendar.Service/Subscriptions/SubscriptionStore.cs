@@ -35,7 +35,16 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
         )
         """;
 
-    private const string Columns = "id, email, name, countries, kinds, jubilee_only, lead_days, jubilee_lead_days, time_zone, send_at, state, origin, created_at, confirmed_at, rejected_at, rejection_reason, token_stamp";
+    /// <summary>The filter says jubilees only, no jubilees, or nothing about them: <c>jubilee</c> is 1, 0 or NULL.</summary>
+    public const string JubileeMigrationId = "reminders-004-jubilee-true-false-or-any";
+
+    public const string JubileeSchema = """
+        ALTER TABLE subscriptions ADD COLUMN jubilee INTEGER CHECK (jubilee IN (0, 1));
+        UPDATE subscriptions SET jubilee = 1 WHERE jubilee_only = 1;
+        ALTER TABLE subscriptions DROP COLUMN jubilee_only
+        """;
+
+    private const string Columns = "id, email, name, countries, kinds, jubilee, lead_days, jubilee_lead_days, time_zone, send_at, state, origin, created_at, confirmed_at, rejected_at, rejection_reason, token_stamp";
 
     public IReadOnlyList<Subscription> All() => Query($"SELECT {Columns} FROM subscriptions ORDER BY id", _ => { });
 
@@ -47,50 +56,85 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
     public Subscription? FindByEmail(string email) =>
         Query($"SELECT {Columns} FROM subscriptions WHERE email = $email", c => c.Parameters.AddWithValue("$email", email)).SingleOrDefault();
 
-    /// <summary>Creates the subscription, or replaces what the one with the same email says; returns it as stored.</summary>
-    public Subscription Save(Subscription subscription, Instant now)
+    /// <summary>Creates the subscription in <see cref="Subscription.State"/>; null when its address already has one.</summary>
+    public Subscription? Add(Subscription subscription, Instant now)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO subscriptions (email, name, countries, kinds, jubilee_only, lead_days, jubilee_lead_days, time_zone, send_at, state, origin, created_at, confirmed_at, token_stamp)
+            INSERT INTO subscriptions (email, name, countries, kinds, jubilee, lead_days, jubilee_lead_days, time_zone, send_at, state, origin, created_at, confirmed_at, token_stamp)
             VALUES ($email, $name, $countries, $kinds, $jubilee, $leads, $jubileeLeads, $zone, $sendAt, $state, $origin, $now, $confirmed, $stamp)
-            ON CONFLICT (email) DO UPDATE SET
-                name = excluded.name, countries = excluded.countries, kinds = excluded.kinds, jubilee_only = excluded.jubilee_only,
-                lead_days = excluded.lead_days, jubilee_lead_days = excluded.jubilee_lead_days, time_zone = excluded.time_zone,
-                send_at = excluded.send_at, state = excluded.state, origin = excluded.origin,
-                confirmed_at = coalesce(subscriptions.confirmed_at, excluded.confirmed_at),
-                rejected_at = NULL, rejection_reason = NULL,
-                token_stamp = CASE WHEN subscriptions.state = excluded.state THEN subscriptions.token_stamp ELSE excluded.token_stamp END
+            ON CONFLICT (email) DO NOTHING
             RETURNING id
             """;
+        BindChoices(command, subscription);
         command.Parameters.AddWithValue("$email", subscription.Email);
-        command.Parameters.AddWithValue("$name", subscription.Name);
-        command.Parameters.AddWithValue("$countries", string.Join(',', subscription.Filter.Countries.Order()));
-        command.Parameters.AddWithValue("$kinds", string.Join(',', subscription.Filter.Kinds.Order(StringComparer.Ordinal)));
-        command.Parameters.AddWithValue("$jubilee", subscription.Filter.Jubilee == true ? 1 : 0);
-        command.Parameters.AddWithValue("$leads", string.Join(',', subscription.LeadDays));
-        command.Parameters.AddWithValue("$jubileeLeads", string.Join(',', subscription.JubileeLeadDays));
-        command.Parameters.AddWithValue("$zone", subscription.TimeZone.Id);
-        command.Parameters.AddWithValue("$sendAt", TimeOfDay.Format(subscription.SendAt));
         command.Parameters.AddWithValue("$state", Wire(subscription.State));
         command.Parameters.AddWithValue("$origin", Wire(subscription.Origin));
         command.Parameters.AddWithValue("$now", Stamp(now));
         command.Parameters.AddWithValue("$confirmed", subscription.State == SubscriptionState.Active ? Stamp(now) : DBNull.Value);
         command.Parameters.AddWithValue("$stamp", NewStamp());
-        var id = (long)command.ExecuteScalar()!;
-        return Find(id)!;
+        return command.ExecuteScalar() is long id ? Find(id) : null;
     }
 
-    /// <summary>Moves a subscription to <paramref name="state"/>; a new token stamp makes older links stop working.</summary>
-    public bool SetState(long id, SubscriptionState state, Instant now) => Execute(
-        "UPDATE subscriptions SET state = $state, token_stamp = $stamp, confirmed_at = CASE WHEN $state = 'active' THEN $now ELSE confirmed_at END WHERE id = $id AND state <> $state",
+    /// <summary>Replaces what a subscription asks for (name, filter, ladders, zone, send time); returns it as stored.</summary>
+    /// <remarks>
+    /// Never its state, a refusal or its links: an address that said stop stays stopped, whoever edits its choices
+    /// (configuration at start, the admin API). Only <see cref="Activate"/> starts it again.
+    /// </remarks>
+    public Subscription? UpdateChoices(long id, Subscription choices)
+    {
+        Execute("""
+            UPDATE subscriptions SET name = $name, countries = $countries, kinds = $kinds, jubilee = $jubilee,
+                lead_days = $leads, jubilee_lead_days = $jubileeLeads, time_zone = $zone, send_at = $sendAt
+            WHERE id = $id
+            """,
+            c =>
+            {
+                BindChoices(c, choices);
+                c.Parameters.AddWithValue("$id", id);
+            });
+        return Find(id);
+    }
+
+    /// <summary>Starts reminders on purpose (an administrator, or the address confirming): clears a refusal; older links stop working.</summary>
+    public bool Activate(long id, Instant now) => Execute(
+        """
+        UPDATE subscriptions SET state = 'active', rejected_at = NULL, rejection_reason = NULL, confirmed_at = $now, token_stamp = $stamp
+        WHERE id = $id AND (state <> 'active' OR rejected_at IS NOT NULL)
+        """,
         c =>
         {
             c.Parameters.AddWithValue("$id", id);
-            c.Parameters.AddWithValue("$state", Wire(state));
             c.Parameters.AddWithValue("$stamp", NewStamp());
             c.Parameters.AddWithValue("$now", Stamp(now));
+        }) > 0;
+
+    /// <summary>The address confirmed: starts the subscription with the choices its link carries, once.</summary>
+    /// <remarks>Only while the subscription's stamp is the one the link was issued with: a second confirmation changes nothing.</remarks>
+    public bool Confirm(long id, string stamp, Subscription choices, Instant now) => Execute(
+        """
+        UPDATE subscriptions SET name = $name, countries = $countries, kinds = $kinds, jubilee = $jubilee,
+            lead_days = $leads, jubilee_lead_days = $jubileeLeads, time_zone = $zone, send_at = $sendAt,
+            state = 'active', rejected_at = NULL, rejection_reason = NULL, confirmed_at = $now, token_stamp = $newStamp
+        WHERE id = $id AND token_stamp = $stamp
+        """,
+        c =>
+        {
+            BindChoices(c, choices);
+            c.Parameters.AddWithValue("$id", id);
+            c.Parameters.AddWithValue("$stamp", stamp);
+            c.Parameters.AddWithValue("$newStamp", NewStamp());
+            c.Parameters.AddWithValue("$now", Stamp(now));
+        }) > 0;
+
+    /// <summary>Stops reminders (the address said so); a new token stamp makes older links stop working.</summary>
+    public bool Unsubscribe(long id) => Execute(
+        "UPDATE subscriptions SET state = 'unsubscribed', token_stamp = $stamp WHERE id = $id AND state <> 'unsubscribed'",
+        c =>
+        {
+            c.Parameters.AddWithValue("$id", id);
+            c.Parameters.AddWithValue("$stamp", NewStamp());
         }) > 0;
 
     /// <summary>The mail server refused the address for good: recorded, shown by the admin API, and no more attempts.</summary>
@@ -103,6 +147,11 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
             c.Parameters.AddWithValue("$reason", reason);
         });
 
+    /// <summary>Forgets requests from the form that were never confirmed: no reminder ever went to them.</summary>
+    public void DeletePendingCreatedBefore(Instant cutoff) => Execute(
+        "DELETE FROM subscriptions WHERE state = 'pending' AND created_at < $cutoff",
+        c => c.Parameters.AddWithValue("$cutoff", Stamp(cutoff)));
+
     public bool Delete(long id) => Execute("DELETE FROM subscriptions WHERE id = $id", c => c.Parameters.AddWithValue("$id", id)) > 0;
 
     public static string Wire<T>(T value)
@@ -113,6 +162,18 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
     private static readonly System.Text.Json.JsonNamingPolicy JsonNaming = System.Text.Json.JsonNamingPolicy.KebabCaseLower;
 
     private static readonly LocalTimePattern TimeOfDay = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    private static void BindChoices(SqliteCommand command, Subscription subscription)
+    {
+        command.Parameters.AddWithValue("$name", subscription.Name);
+        command.Parameters.AddWithValue("$countries", string.Join(',', subscription.Filter.Countries.Order()));
+        command.Parameters.AddWithValue("$kinds", string.Join(',', subscription.Filter.Kinds.Order(StringComparer.Ordinal)));
+        command.Parameters.AddWithValue("$jubilee", subscription.Filter.Jubilee is { } jubilee ? (jubilee ? 1 : 0) : DBNull.Value);
+        command.Parameters.AddWithValue("$leads", string.Join(',', subscription.LeadDays));
+        command.Parameters.AddWithValue("$jubileeLeads", string.Join(',', subscription.JubileeLeadDays));
+        command.Parameters.AddWithValue("$zone", subscription.TimeZone.Id);
+        command.Parameters.AddWithValue("$sendAt", TimeOfDay.Format(subscription.SendAt));
+    }
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
@@ -150,7 +211,7 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
         {
             Countries = Split(reader.GetString(3)).Select(CountryCode.Parse).ToHashSet(),
             Kinds = Split(reader.GetString(4)).ToHashSet(StringComparer.Ordinal),
-            Jubilee = reader.GetInt64(5) == 1 ? true : null,
+            Jubilee = reader.IsDBNull(5) ? null : reader.GetInt64(5) == 1,
         },
         LeadDays = Days(reader.GetString(6)),
         JubileeLeadDays = Days(reader.GetString(7)),

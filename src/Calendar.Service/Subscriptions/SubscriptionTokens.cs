@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,10 @@ namespace Calendar.Service.Subscriptions;
 /// <remarks>
 /// <c>{id}.{HMAC-SHA256(secret, purpose|id|email|stamp)}</c>: nobody can unsubscribe someone else by guessing,
 /// a link for one purpose does not serve another, and the stamp changes when the subscription starts or ends,
-/// so an old confirmation link cannot revive it. The secret is <c>Calendar:SigningSecret</c>, or, when that is
-/// not set, a random one created once in the data folder (so links survive restarts).
+/// so an old confirmation link cannot revive it. A confirmation link also carries the choices it confirms,
+/// signed with the rest: <c>{id}.{choices}.{HMAC(confirm|id|email|stamp|choices)}</c>. The secret is
+/// <c>Calendar:SigningSecret</c>, or, when that is not set, a random one created once in the data folder (so
+/// links survive restarts).
 /// </remarks>
 internal sealed partial class SubscriptionTokens
 {
@@ -35,33 +38,44 @@ internal sealed partial class SubscriptionTokens
         _secret = Convert.FromBase64String(File.ReadAllText(file).Trim());
     }
 
-    public string Issue(Subscription subscription, string purpose) => $"{subscription.Id}.{Mac(subscription, purpose)}";
+    /// <summary>Longer than any token this service issues: a longer one is not read at all.</summary>
+    public const int MaxLength = 4096;
+
+    public string Issue(Subscription subscription, string purpose) => $"{subscription.Id}.{Mac(subscription, purpose, "")}";
+
+    /// <summary>A link that starts <paramref name="pending"/> with <paramref name="wanted"/>'s choices, and no others.</summary>
+    public string IssueConfirmation(Subscription pending, Subscription wanted, NodaTime.Instant now)
+    {
+        var choices = SubscriptionChoices.Of(wanted, now).Encode();
+        return $"{pending.Id}.{choices}.{Mac(pending, TokenPurpose.Confirm, choices)}";
+    }
 
     /// <summary>The subscription id the token is for, if the token is well formed; check it with <see cref="IsValid"/>.</summary>
     public static long? IdOf(string? token) =>
-        token?.Split('.') is [var id, _] && long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        token is { Length: <= MaxLength } && token.Split('.') is [var id, ..] and { Length: 2 or 3 }
+        && long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    public bool IsValid(string? token, Subscription subscription, string purpose)
+    public bool IsValid(string? token, Subscription subscription, string purpose) =>
+        token is { Length: <= MaxLength } && token.Split('.') is [_, var mac] && Matches(mac, Mac(subscription, purpose, ""));
+
+    /// <summary>The choices a confirmation link was issued with, if it was issued for <paramref name="subscription"/> as it stands.</summary>
+    public SubscriptionChoices? ChoicesIn(string? token, Subscription subscription) =>
+        token is { Length: <= MaxLength } && token.Split('.') is [_, var choices, var mac] && Matches(mac, Mac(subscription, TokenPurpose.Confirm, choices))
+            ? SubscriptionChoices.Decode(choices)
+            : null;
+
+    private static bool Matches(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(given));
+
+    private string Mac(Subscription subscription, string purpose, string choices)
     {
-        if (token?.Split('.') is not [_, var mac])
-        {
-            return false;
-        }
-
-        var expected = Encoding.ASCII.GetBytes(Mac(subscription, purpose));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(mac));
-    }
-
-    private string Mac(Subscription subscription, string purpose)
-    {
-        var text = $"{purpose}|{subscription.Id}|{subscription.Email.ToLowerInvariant()}|{subscription.TokenStamp}";
-        return Base64Url(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(text)));
+        var text = $"{purpose}|{subscription.Id}|{subscription.Email.ToLowerInvariant()}|{subscription.TokenStamp}"
+            + (choices.Length > 0 ? $"|{choices}" : "");
+        return Base64Url.EncodeToString(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(text)));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Calendar:SigningSecret is not set: links in emails are signed with a random secret kept in {File}")]
     private static partial void LogGenerated(ILogger logger, string file);
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 internal static class TokenPurpose

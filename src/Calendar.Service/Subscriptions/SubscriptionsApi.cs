@@ -11,14 +11,19 @@ internal static class SubscriptionsApi
 {
     public static IEndpointRouteBuilder MapSubscriptionsAdmin(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/subscriptions").WithTags("Subscriptions (admin)").AddEndpointFilter<AdminApiKey>();
+        var group = app.MapGroup("/api/subscriptions").WithTags("Subscriptions (admin)").AddEndpointFilter<AdminApiKey>()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
         group.MapGet("/", List).WithSummary("Every subscription, with how its deliveries went");
         group.MapGet("/{id:long}", Get).WithSummary("One subscription");
-        group.MapPost("/", Create).WithSummary("Creates an active subscription (no confirmation email)");
-        group.MapPut("/{id:long}", Update).WithSummary("Replaces what a subscription asks for; its state is kept");
+        group.MapPost("/", Create).WithSummary("Creates an active subscription (no confirmation email)").Accepts<SubscriptionRequest>("application/json");
+        group.MapPut("/{id:long}", Update).Accepts<SubscriptionRequest>("application/json").WithSummary("Replaces what a subscription asks for; its state (and a refusal by the mail server) is kept");
+        group.MapPost("/{id:long}/activate", Activate).WithSummary("Starts reminders again on purpose: after an unsubscribe, or once a refused mailbox works again");
         group.MapDelete("/{id:long}", Delete).WithSummary("Deletes a subscription and its delivery history");
         return app;
     }
+
+    /// <summary>A subscription is a few hundred bytes; a body this large is not one.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
 
     public static Ok<SubscriptionJson[]> List(SubscriptionStore store, ReminderLedger ledger) =>
         TypedResults.Ok(store.All().Select(s => SubscriptionJson.From(s, ledger.Summary(s.Id))).ToArray());
@@ -26,30 +31,41 @@ internal static class SubscriptionsApi
     public static Results<Ok<SubscriptionJson>, NotFound> Get(long id, SubscriptionStore store, ReminderLedger ledger) =>
         store.Find(id) is { } found ? TypedResults.Ok(SubscriptionJson.From(found, ledger.Summary(id))) : TypedResults.NotFound();
 
-    public static Results<Created<SubscriptionJson>, ValidationProblem, Conflict<string>> Create(
-        SubscriptionRequest request, SubscriptionStore store, ReminderLedger ledger, CalendarState calendar, CalendarClock clock, ReminderDefaults defaults)
+    public static async Task<Results<Created<SubscriptionJson>, ValidationProblem, Conflict<string>, ProblemHttpResult>> Create(
+        HttpRequest http, SubscriptionStore store, ReminderLedger ledger, CalendarState calendar, CalendarClock clock, ReminderDefaults defaults)
     {
+        var (request, unreadable) = await ReadAsync(http);
+        if (request is null)
+        {
+            return unreadable!;
+        }
+
         var errors = new QueryErrors();
         if (request.ToInput().Check(calendar.Current.Facts.Countries, defaults, errors) is not { } subscription)
         {
             return Invalid(errors);
         }
 
-        if (store.FindByEmail(subscription.Email) is not null)
+        if (store.Add(subscription with { State = SubscriptionState.Active, Origin = SubscriptionOrigin.Admin }, clock.CurrentInstant) is not { } saved)
         {
             return TypedResults.Conflict($"{subscription.Email} already has a subscription: update it with PUT.");
         }
 
-        var saved = store.Save(subscription with { State = SubscriptionState.Active, Origin = SubscriptionOrigin.Admin }, clock.CurrentInstant);
         return TypedResults.Created($"/api/subscriptions/{saved.Id}", SubscriptionJson.From(saved, ledger.Summary(saved.Id)));
     }
 
-    public static Results<Ok<SubscriptionJson>, ValidationProblem, NotFound> Update(
-        long id, SubscriptionRequest request, SubscriptionStore store, ReminderLedger ledger, CalendarState calendar, CalendarClock clock, ReminderDefaults defaults)
+    public static async Task<Results<Ok<SubscriptionJson>, ValidationProblem, NotFound, ProblemHttpResult>> Update(
+        long id, HttpRequest http, SubscriptionStore store, ReminderLedger ledger, CalendarState calendar, ReminderDefaults defaults)
     {
         if (store.Find(id) is not { } existing)
         {
             return TypedResults.NotFound();
+        }
+
+        var (request, unreadable) = await ReadAsync(http);
+        if (request is null)
+        {
+            return unreadable!;
         }
 
         var errors = new QueryErrors();
@@ -64,12 +80,44 @@ internal static class SubscriptionsApi
             return Invalid(errors);
         }
 
-        var saved = store.Save(subscription with { State = existing.State, Origin = existing.Origin }, clock.CurrentInstant);
-        return TypedResults.Ok(SubscriptionJson.From(saved, ledger.Summary(id)));
+        var saved = store.UpdateChoices(id, subscription);
+        return saved is null ? TypedResults.NotFound() : TypedResults.Ok(SubscriptionJson.From(saved, ledger.Summary(id)));
+    }
+
+    public static Results<Ok<SubscriptionJson>, NotFound> Activate(long id, SubscriptionStore store, ReminderLedger ledger, CalendarClock clock)
+    {
+        store.Activate(id, clock.CurrentInstant);
+        return store.Find(id) is { } found ? TypedResults.Ok(SubscriptionJson.From(found, ledger.Summary(id))) : TypedResults.NotFound();
     }
 
     public static Results<NoContent, NotFound> Delete(long id, SubscriptionStore store) =>
         store.Delete(id) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>The body, read here rather than bound, so that <see cref="AdminApiKey"/> has refused a stranger before it is read.</summary>
+    private static async Task<(SubscriptionRequest? Request, ProblemHttpResult? Problem)> ReadAsync(HttpRequest http)
+    {
+        if (!http.HasJsonContentType())
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The body must be application/json."));
+        }
+
+        try
+        {
+            return await http.ReadFromJsonAsync<SubscriptionRequest>(http.HttpContext.RequestAborted) is { } request
+                ? (request, null)
+                : (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is empty: send a subscription."));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"The body is larger than {MaxBodyBytes / 1024} KB."));
+        }
+        catch (JsonException e)
+        {
+            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "$";
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a subscription.", extensions:
+                new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [e.Message] } }));
+        }
+    }
 
     /// <summary>Errors keyed as the JSON body names its fields (<c>timeZone</c>, not <c>TimeZone</c>).</summary>
     private static ValidationProblem Invalid(QueryErrors errors) => TypedResults.ValidationProblem(

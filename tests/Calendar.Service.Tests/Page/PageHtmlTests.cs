@@ -54,8 +54,8 @@ public class PageHtmlTests
     {
         using var facts = new TempFolder();
         facts.Write("facts.yaml", FactsFiles.Relations());
-        // What ASPNETCORE_FORWARDEDHEADERS_ENABLED=true sets: honour X-Forwarded-Proto from the proxy.
-        using var app = new CalendarApplication(facts.Path, Instant.FromUtc(2027, 1, 10, 6, 0)).With("FORWARDEDHEADERS_ENABLED", "true");
+        // The proxy (the test, on loopback) is a configured one: its X-Forwarded-Proto is believed.
+        using var app = new CalendarApplication(facts.Path, Instant.FromUtc(2027, 1, 10, 6, 0)).With("Calendar:ForwardedHeaders:KnownProxies:0", "127.0.0.1");
 
         var html = await GetPage(app, "/?country=XA", request =>
         {

@@ -3,22 +3,30 @@ using System.Text;
 
 namespace Calendar.Service.Tests.Reminders;
 
-/// <summary>A minimal SMTP server that answers 550 to one recipient and accepts the others.</summary>
-/// <remarks>Only for the permanent-failure case: MailDev accepts every recipient. The happy path uses MailDev.</remarks>
+/// <summary>A minimal SMTP server that refuses what a test tells it to: one recipient, the sender, or the message.</summary>
+/// <remarks>Only for refusals: MailDev accepts everything. The happy path uses MailDev.</remarks>
 internal sealed class RejectingSmtpServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly string _rejected;
     private readonly CancellationTokenSource _stop = new();
 
-    public RejectingSmtpServer(string rejected)
+    public RejectingSmtpServer(string? rejected = null)
     {
-        _rejected = rejected;
+        Reject = rejected;
         _listener.Start();
         _ = AcceptAsync();
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>The recipient answered 550 at RCPT TO; null: every recipient is accepted.</summary>
+    public string? Reject { get; set; }
+
+    /// <summary>The answer to MAIL FROM, e.g. "550 5.7.1 Sender address rejected"; null: 250.</summary>
+    public string? SenderReply { get; set; }
+
+    /// <summary>The answer after the message's data, e.g. "554 5.7.1 Message refused as spam"; null: 250.</summary>
+    public string? DataReply { get; set; }
 
     /// <summary>Recipients of the messages accepted, one list per message.</summary>
     public List<List<string>> Accepted { get; } = [];
@@ -67,7 +75,7 @@ internal sealed class RejectingSmtpServer : IDisposable
                 else if (command.StartsWith("RCPT TO:", StringComparison.Ordinal))
                 {
                     var address = line[8..].Trim().Trim('<', '>');
-                    if (string.Equals(address, _rejected, StringComparison.OrdinalIgnoreCase))
+                    if (string.Equals(address, Reject, StringComparison.OrdinalIgnoreCase))
                     {
                         await writer.WriteLineAsync("550 5.1.1 No such user here");
                     }
@@ -84,6 +92,13 @@ internal sealed class RejectingSmtpServer : IDisposable
                     {
                     }
 
+                    if (DataReply is { } refusal)
+                    {
+                        await writer.WriteLineAsync(refusal);
+                        recipients.Clear();
+                        continue;
+                    }
+
                     lock (Accepted)
                     {
                         Accepted.Add([.. recipients]);
@@ -91,6 +106,11 @@ internal sealed class RejectingSmtpServer : IDisposable
 
                     recipients.Clear();
                     await writer.WriteLineAsync("250 2.0.0 Queued");
+                }
+                else if (command.StartsWith("MAIL FROM:", StringComparison.Ordinal) && SenderReply is { } senderRefusal)
+                {
+                    recipients.Clear();
+                    await writer.WriteLineAsync(senderRefusal);
                 }
                 else if (command == "QUIT")
                 {

@@ -29,7 +29,7 @@ public class ReminderDeliveryTests
         Assert.Contains("Anniversary of: Relations established, 21 August 1992", received.Text, StringComparison.Ordinal);
         Assert.Contains("Source: Test Gazette, 21 August 2022: “[Invented]”", received.Text, StringComparison.Ordinal);
         Assert.Contains(">35th anniversary of diplomatic relations between Xanadu and Brobdingnag</a></h3>", message.HtmlBody, StringComparison.Ordinal);
-        Assert.Equal("reminders.1.20270814@calendar.local", message.MessageId);
+        Assert.Equal(Calendar.Service.Reminders.ReminderEmail.MessageIdFor(1, [("xa-xb-relations.2027", 7)], "calendar.local"), message.MessageId);
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
         Assert.StartsWith("<http://calendar.test/subscriptions/unsubscribe?token=", message.Headers["List-Unsubscribe"], StringComparison.Ordinal);
 

@@ -51,6 +51,16 @@ public class ReminderPlanTests
         Assert.Empty(Due(At(2027, 8, 14, 9, 30, "Europe/Rome"), "Europe/Rome", handled: [("xa-xb-relations.2027", 7)]));
 
     [Fact]
+    public void ALeadTimeDueOnTheDayAReminderOfTheOccurrenceWentOut_IsNotOwed()
+    {
+        // The 7-day reminder went out late on the 20th, before 09:00; the 1-day one falls due that day at 09:00.
+        var lastSent = new Dictionary<string, LocalDate> { ["xa-xb-relations.2027"] = new(2027, 8, 20) };
+
+        Assert.Empty(Due(At(2027, 8, 20, 9, 5, "Europe/Rome"), "Europe/Rome", handled: [("xa-xb-relations.2027", 7)], lastSent: lastSent));
+        Assert.Equal(1, Assert.Single(Due(At(2027, 8, 20, 9, 5, "Europe/Rome"), "Europe/Rome", handled: [("xa-xb-relations.2027", 7)])).LeadDays);
+    }
+
+    [Fact]
     public void LeadTimesThatFellDueBeforeTheSubscriptionBegan_AreNotOwed() =>
         Assert.Empty(Due(At(2027, 8, 14, 8, 0, "Europe/Rome"), "Europe/Rome", created: At(2027, 8, 14, 8, 0, "Europe/Rome")));
 
@@ -66,7 +76,7 @@ public class ReminderPlanTests
         var occurrences = new OccurrenceTimeline(new FactSet([partnership], CountryCatalog.Iso.With([new(XA, "Xanadu"), new(XB, "Brobdingnag")])), JubileeRule.Default)
             .Between(new DateInterval(new LocalDate(2026, 12, 1), new LocalDate(2027, 12, 31)));
 
-        Assert.Empty(ReminderPlan.Due(subscription, occurrences, At(2026, 12, 2, 9, 30, "Europe/Rome"), new HashSet<(string, int)>()));
+        Assert.Empty(ReminderPlan.Due(subscription, occurrences, At(2026, 12, 2, 9, 30, "Europe/Rome"), ReminderHistory.Empty));
     }
 
     [Theory]
@@ -75,12 +85,13 @@ public class ReminderPlanTests
     [InlineData(7, "in 7 days")]
     public void When_ReadsAsEnglish(int days, string expected) => Assert.Equal(expected, ReminderPlan.When(days));
 
-    private static IReadOnlyList<DueReminder> Due(Instant now, string zone, Instant? created = null, (string, int)[]? handled = null)
+    private static IReadOnlyList<DueReminder> Due(
+        Instant now, string zone, Instant? created = null, (string, int)[]? handled = null, Dictionary<string, LocalDate>? lastSent = null)
     {
         var subscription = Subscription(zone, created ?? At(2027, 1, 1, 0, 0, zone));
         var timeline = new OccurrenceTimeline(new FactSet([Relations], CountryCatalog.Iso.With([new(XA, "Xanadu"), new(XB, "Brobdingnag")])), JubileeRule.Default);
         var occurrences = timeline.Between(new DateInterval(new LocalDate(2027, 1, 1), new LocalDate(2027, 12, 31)));
-        return ReminderPlan.Due(subscription, occurrences, now, new HashSet<(string, int)>(handled ?? []));
+        return ReminderPlan.Due(subscription, occurrences, now, new ReminderHistory(new HashSet<(string, int)>(handled ?? []), lastSent ?? new Dictionary<string, LocalDate>()));
     }
 
     private static Subscription Subscription(string zone, Instant created) => new()
