@@ -76,12 +76,4 @@ internal static class ReminderPlan
 
         return due;
     }
-
-    /// <summary>"today", "tomorrow", "in 7 days".</summary>
-    public static string When(int daysLeft) => daysLeft switch
-    {
-        0 => "today",
-        1 => "tomorrow",
-        _ => $"in {daysLeft} days",
-    };
 }

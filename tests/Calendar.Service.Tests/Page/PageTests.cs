@@ -155,6 +155,37 @@ public partial class PageTests(PageTests.Host host) : IClassFixture<PageTests.Ho
         Assert.Equal(["08:30"], posted[1]["sendAt"]);
     }
 
+    [Fact]
+    public async Task TheReminderForm_EndToEnd_TheEmailedLinkConfirmsExactlyWhatTheFormAskedFor()
+    {
+        var page = await host.OpenAsync("/?country=IT&kind=anniversary&jubilee=false", javaScript: false);
+        await page.FillAsync("#reminder-email", "consul@rome.example");
+        await page.FillAsync("#reminder-name", "Consulate in Rome");
+        await page.SelectOptionAsync("#reminder-time-zone", "Europe/Rome");
+        await page.FillAsync("#reminder-send-at", "08:30");
+        await page.ClickAsync("#reminders button[type=submit]");
+        Assert.Contains("Check your inbox", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+
+        // No SMTP server is configured: the confirmation is in the outbox, as a user of the embedded defaults finds it.
+        var outbox = Path.Combine(host.App.DataPath, "outbox");
+        var email = await Eventually.Get<MimeKit.MimeMessage?>(
+            () => Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml").Select(file => MimeKit.MimeMessage.Load(file)).FirstOrDefault(m => m.To.ToString().Contains("consul@rome.example", StringComparison.Ordinal)) : null,
+            found => found is not null, "the confirmation email in the outbox", TimeSpan.FromSeconds(20));
+        var link = Regex.Match(email!.TextBody ?? "", @"https?://\S+/subscriptions/confirm\?token=\S+").Value;
+        await page.GotoAsync(link);
+        await page.ClickAsync("button[type=submit]");
+
+        Assert.Equal("Reminders confirmed", await page.Locator("h1").InnerTextAsync());
+        var stored = host.App.Get<Calendar.Service.Subscriptions.SubscriptionStore>().FindByEmail("consul@rome.example")!;
+        Assert.Equal(Calendar.Service.Subscriptions.SubscriptionState.Active, stored.State);
+        Assert.Equal("Consulate in Rome", stored.Name);
+        Assert.Equal(["IT"], stored.Filter.Countries.Select(code => code.Value));
+        Assert.Equal(["anniversary"], stored.Filter.Kinds);
+        Assert.False(stored.Filter.Jubilee);
+        Assert.Equal("Europe/Rome", stored.TimeZone.Id);
+        Assert.Equal(new LocalTime(8, 30), stored.SendAt);
+    }
+
     [Theory]
     [InlineData(390, 844, "page-phone.png")]
     [InlineData(1100, 1400, "page.png")]

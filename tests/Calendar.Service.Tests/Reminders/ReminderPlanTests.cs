@@ -79,12 +79,6 @@ public class ReminderPlanTests
         Assert.Empty(ReminderPlan.Due(subscription, occurrences, At(2026, 12, 2, 9, 30, "Europe/Rome"), ReminderHistory.Empty));
     }
 
-    [Theory]
-    [InlineData(0, "today")]
-    [InlineData(1, "tomorrow")]
-    [InlineData(7, "in 7 days")]
-    public void When_ReadsAsEnglish(int days, string expected) => Assert.Equal(expected, ReminderPlan.When(days));
-
     private static IReadOnlyList<DueReminder> Due(
         Instant now, string zone, Instant? created = null, (string, int)[]? handled = null, Dictionary<string, LocalDate>? lastSent = null)
     {
