@@ -19,7 +19,8 @@ internal sealed class CalendarApplication : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
     private readonly TempFolder _data = new();
     private readonly List<Action<IServiceCollection>> _services = [];
-    private bool _started;
+    private readonly Lock _starting = new();
+    private volatile bool _started;
 
     /// <param name="factsPath">The facts folder; the repository's seeds by default.</param>
     /// <param name="now">Where the fake clock starts; the real clock when null.</param>
@@ -70,10 +71,14 @@ internal sealed class CalendarApplication : WebApplicationFactory<Program>
     /// <summary>Starts the host on a loopback port (idempotent).</summary>
     public CalendarApplication Start()
     {
-        if (!_started)
+        // A test may read BaseAddress from several tasks at once; a second StartServer would start the host again.
+        lock (_starting)
         {
-            StartServer();
-            _started = true;
+            if (!_started)
+            {
+                StartServer();
+                _started = true;
+            }
         }
 
         return this;
