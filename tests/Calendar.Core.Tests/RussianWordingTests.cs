@@ -68,7 +68,7 @@ public class RussianWordingTests
         Assert.Equal("35-летие установления дипломатических отношений", Russian.Subject(occurrence));
         Assert.Equal("35-летие установления дипломатических отношений, Казахстан — Италия", Russian.Summary(occurrence));
         Assert.Equal("Юбилей · 35-летие", Russian.Jubilee(occurrence));
-        Assert.Equal(new Detail("Годовщина события", "An English title as the editor wrote it, 21 августа 1992 года"), Russian.Details(occurrence)[0]);
+        Assert.Equal(new Detail("Годовщина события", "Установление дипломатических отношений между Казахстаном и Италией, 21 августа 1992 года"), Russian.Details(occurrence)[0]);
     }
 
     [Theory]

@@ -10,11 +10,13 @@ internal static class KazakhTitles
 {
     private static readonly CountryCode Kazakhstan = CountryCode.Parse("KZ");
 
-    public static (string Subject, string Title) Of(Occurrence occurrence, CountryCatalog countries)
+    public static (string Subject, string Title) Of(Occurrence occurrence, CountryCatalog countries) => Of(occurrence.Fact, occurrence.Ordinal, countries);
+
+    /// <summary>The event itself (<paramref name="ordinal"/> null) or its <paramref name="ordinal"/>th anniversary.</summary>
+    public static (string Subject, string Title) Of(Fact fact, int? ordinal, CountryCatalog countries)
     {
-        var fact = occurrence.Fact;
         var phrase = Phrase(fact, countries);
-        if (occurrence.Ordinal is not { } years)
+        if (ordinal is not { } years)
         {
             var title = fact.TitleIn.Kk ?? phrase?.Event ?? fact.Title;
             return (fact.TitleIn.Kk is null && phrase?.EventSubject is { } subject ? subject : title, title);

@@ -29,6 +29,8 @@ internal sealed class KazakhWording(CountryCatalog countries) : TranslatedWordin
         ["Source"] = "Дереккөз",
     };
 
+    public override string CalendarName => "Дипломатиялық мерейтойлар";
+
     public override string Language => "kk";
 
     protected override CultureInfo Culture => Kazakh;
@@ -40,6 +42,8 @@ internal sealed class KazakhWording(CountryCatalog countries) : TranslatedWordin
     protected override string NominativeColumn => "kk_nom";
 
     public override string Title(Occurrence occurrence) => KazakhTitles.Of(occurrence, Catalog).Title;
+
+    protected override string EventTitle(Fact fact) => KazakhTitles.Of(fact, null, Catalog).Title;
 
     public override string Subject(Occurrence occurrence) => KazakhTitles.Of(occurrence, Catalog).Subject;
 

@@ -34,6 +34,8 @@ internal sealed class RussianWording(CountryCatalog countries) : TranslatedWordi
         ["Source"] = "Источник",
     };
 
+    public override string CalendarName => "Дипломатические годовщины";
+
     public override string Language => "ru";
 
     protected override CultureInfo Culture => Russian;
@@ -45,6 +47,8 @@ internal sealed class RussianWording(CountryCatalog countries) : TranslatedWordi
     protected override string NominativeColumn => "ru_nom";
 
     public override string Title(Occurrence occurrence) => RussianTitles.Of(occurrence, Catalog).Title;
+
+    protected override string EventTitle(Fact fact) => RussianTitles.Of(fact, null, Catalog).Title;
 
     public override string Subject(Occurrence occurrence) => RussianTitles.Of(occurrence, Catalog).Subject;
 

@@ -19,6 +19,9 @@ internal abstract class TranslatedWording(CountryCatalog countries) : Wording
     /// <summary>What joins a citation's outlet to what the article is about, where it has no headline.</summary>
     protected abstract string AboutLead { get; }
 
+    /// <summary>The title of the fact's own event, as <see cref="Wording.Title"/> words it for the event itself.</summary>
+    protected abstract string EventTitle(Fact fact);
+
     /// <summary>The column of the table that names a country on its own (a list, a label).</summary>
     protected abstract string NominativeColumn { get; }
 
@@ -44,7 +47,7 @@ internal abstract class TranslatedWording(CountryCatalog countries) : Wording
         var details = new List<Detail>();
         if (occurrence.Ordinal is not null)
         {
-            details.Add(new(Label("Anniversary of"), $"{fact.TitleIn.In(LanguageOf) ?? fact.Title}, {DateText(fact.Date)}"));
+            details.Add(new(Label("Anniversary of"), $"{EventTitle(fact)}, {DateText(fact.Date)}"));
             if (Place(fact.Place) is { } original)
             {
                 details.Add(new(Label("Place of the original event"), original));
@@ -99,7 +102,6 @@ internal abstract class TranslatedWording(CountryCatalog countries) : Wording
             : new Citation(by.Length == 0 ? $"{SentenceStart(AboutLead)}: " : $"{by}, {AboutLead}: ", source.About ?? "", false);
     }
 
-    private Language LanguageOf => Language == "ru" ? Core.Language.Ru : Core.Language.Kk;
 
     /// <summary>"A", "A и B", "A, B и C".</summary>
     protected static string Join(IReadOnlyList<string> words, string conjunction) => words.Count switch

@@ -25,6 +25,9 @@ public abstract class Wording
     /// <summary>The BCP 47 tag of the language: <c>en</c>, <c>ru</c>, <c>kk</c>.</summary>
     public abstract string Language { get; }
 
+    /// <summary>The calendar's own name, as a subscriber sees it in their list of calendars: "Diplomatic anniversaries".</summary>
+    public abstract string CalendarName { get; }
+
     /// <summary>A full sentence: "35th anniversary of diplomatic relations between Kazakhstan and Italy".</summary>
     public abstract string Title(Occurrence occurrence);
 
