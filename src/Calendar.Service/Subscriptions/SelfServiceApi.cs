@@ -56,7 +56,7 @@ internal static partial class SelfServiceApi
         store.DeletePendingCreatedBefore(now - SubscriptionChoices.ValidFor);
         var existing = store.FindByEmail(wanted.Email);
         var message = existing is { State: SubscriptionState.Active, RejectedAt: null }
-            ? SelfServiceMail.AlreadySubscribed(existing.Email, options.Value)
+            ? SelfServiceMail.AlreadySubscribed(existing.Email, options.Value, wanted.Language)
             : SelfServiceMail.Confirmation(
                 existing ?? store.Add(wanted with { State = SubscriptionState.Pending, Origin = SubscriptionOrigin.SelfService }, now) ?? store.FindByEmail(wanted.Email)!,
                 wanted, now, tokens, options.Value, publicAddress);
