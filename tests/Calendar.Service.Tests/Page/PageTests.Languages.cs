@@ -18,6 +18,10 @@ public partial class PageTests
         Assert.Equal("Казахстан — Италия", await italy.Locator(".countries").InnerTextAsync());
         Assert.Contains("Август 2027", await page.Locator("h2.month").AllInnerTextsAsync());
         Assert.EndsWith("/calendar.ics?lang=ru", await page.Locator("#feed-url").InputValueAsync(), StringComparison.Ordinal);
+        Assert.Equal("ru", await page.Locator("#reminders input[name=language]").InputValueAsync());
+        Assert.Equal(
+            "Напоминания: все события и годовщины, за 30, 7 и 1 день (о юбилеях за 90, 30, 7 и 1 день), не больше одного письма в день.",
+            await page.Locator("#reminders p").First.InnerTextAsync());
     }
 
     [Fact]
