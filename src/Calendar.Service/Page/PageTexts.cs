@@ -125,6 +125,6 @@ internal static class PageTexts
     };
 
     /// <summary>«день», «дня» or «дней» after a list of numbers: the last number decides, as Russian reads it.</summary>
-    private static string DaysWord(IReadOnlyList<int> days) =>
+    internal static string DaysWord(IReadOnlyList<int> days) =>
         days.Count == 0 ? "дней" : Plurals.RussianCategory(days[^1]) switch { "one" => "день", "few" => "дня", _ => "дней" };
 }
