@@ -1,0 +1,83 @@
+using Npgsql;
+using Quartz;
+
+namespace Calendar.Service.Cluster;
+
+/// <summary>
+/// Which Quartz jobs run where. Every node keeps its own in-memory scheduler for the work that is about its own
+/// memory (reloading the facts it serves); work on shared state that must happen once (sending reminders) goes to a
+/// second scheduler that, on PostgreSQL, is Quartz's clustered job store, so that one node at a time runs it and a
+/// dead node's run moves to a live one. On SQLite there is one node, and one in-memory scheduler does both, as before.
+/// </summary>
+internal static class ClusterServices
+{
+    /// <summary>The clustered scheduler's name, the same on every replica: its rows in the <c>qrtz_</c> tables carry it.</summary>
+    public const string SchedulerName = "calendar";
+
+    /// <summary>This node's name, and the options that say how the cluster judges its nodes.</summary>
+    public static IServiceCollection AddCluster(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NodeOptions>().Bind(configuration.GetSection(NodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(new NodeName(NodeOptions.NameIn(configuration)));
+        services.AddSingleton(provider => new OneNodeScheduler(provider, IsClustered(configuration)));
+        return services;
+    }
+
+    /// <summary>Jobs that must run on one node at a time: on the clustered scheduler with PostgreSQL, on this node's own with SQLite.</summary>
+    public static IServiceCollection AddQuartzOnOneNode(this IServiceCollection services, IConfiguration configuration, Action<IQuartzBuilder> configure)
+    {
+        if (!IsClustered(configuration))
+        {
+            return services.AddQuartz(configure);
+        }
+
+        var cluster = configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
+        var connectionString = configuration[DatabaseKeys.ConnectionString];
+        services.AddQuartz(SchedulerName, quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceId = NodeOptions.NameIn(configuration));
+            quartz.UsePersistentStore(store =>
+            {
+                store.UsePostgres(NpgsqlFactory.Instance, connectionString!);
+                store.UseSystemTextJsonSerializer();
+                store.UseClustering(clustering =>
+                {
+                    clustering.CheckinInterval = cluster.CheckinInterval;
+                    clustering.CheckinMisfireThreshold = cluster.CheckinMisfireThreshold;
+                });
+                // A failed check-in is retried inside the window the other nodes give this one, at most this far
+                // apart: Quartz's 15-second default is as long as its whole default window, so one database blip got
+                // a live node written off (quartznet issue 3777). Four tries fit in any threshold.
+                store.ConfigureStore(options => options.DbRetryInterval = cluster.CheckinMisfireThreshold / 4);
+                // Quartz's own tables, from the script embedded in Quartz.dll. Creates, never alters: safe when
+                // several replicas start at once (the loser of the race finds the winner's tables).
+                store.ProvisionSchema();
+            });
+            configure(quartz);
+        });
+        services.AddQuartzHostedService(SchedulerName, options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    /// <summary>Whether the state is in PostgreSQL, shared by replicas (<c>Calendar:Database:Provider</c> <c>Postgres</c>).</summary>
+    public static bool IsClustered(IConfiguration configuration) =>
+        string.Equals(configuration[DatabaseKeys.Provider], "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    private static class DatabaseKeys
+    {
+        public const string Provider = "Calendar:Database:Provider";
+        public const string ConnectionString = "Calendar:Database:ConnectionString";
+    }
+}
+
+/// <summary>The scheduler that runs the one-node-at-a-time jobs: the clustered one, or this node's own.</summary>
+internal sealed class OneNodeScheduler(IServiceProvider services, bool clustered)
+{
+    public bool Clustered => clustered;
+
+    // A named scheduler's parts are keyed services under its name; the default scheduler's are not keyed.
+    public IScheduler Scheduler => clustered
+        ? services.GetRequiredKeyedService<IScheduler>(ClusterServices.SchedulerName)
+        : services.GetRequiredService<IScheduler>();
+}
