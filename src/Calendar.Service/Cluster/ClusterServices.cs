@@ -36,7 +36,13 @@ internal static class ClusterServices
         var connectionString = configuration[DatabaseKeys.ConnectionString];
         services.AddQuartz(SchedulerName, quartz =>
         {
-            quartz.ConfigureScheduler(scheduler => scheduler.InstanceId = NodeOptions.NameIn(configuration));
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceId = NodeOptions.NameIn(configuration);
+                // A deploy stops a node (SIGTERM) in the middle of a run: the run is asked to stop at once rather
+                // than waited out past the orchestrator's grace period, and is handed back (below) for a live node.
+                scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
+            });
             quartz.UsePersistentStore(store =>
             {
                 store.UsePostgres(NpgsqlFactory.Instance, connectionString!);
@@ -49,7 +55,13 @@ internal static class ClusterServices
                 // A failed check-in is retried inside the window the other nodes give this one, at most this far
                 // apart: Quartz's 15-second default is as long as its whole default window, so one database blip got
                 // a live node written off (quartznet issue 3777). Four tries fit in any threshold.
-                store.ConfigureStore(options => options.DbRetryInterval = cluster.CheckinMisfireThreshold / 4);
+                store.ConfigureStore(options =>
+                {
+                    options.DbRetryInterval = cluster.CheckinMisfireThreshold / 4;
+                    // A run cancelled by a shutdown is stored for recovery, and the next node to look fires it now,
+                    // instead of waiting for this node to be written off as dead.
+                    options.RecoverFiringsCancelledByShutdown = true;
+                });
                 // Quartz's own tables, from the script embedded in Quartz.dll. Creates, never alters: safe when
                 // several replicas start at once (the loser of the race finds the winner's tables).
                 store.ProvisionSchema();

@@ -12,28 +12,18 @@ public class ReplicaFailoverTests
 {
     private const int Subscribers = 300;
 
+    // 40 ms a message: a batch of 300 lasts about twelve seconds, long enough to stop its sender in the middle.
+    private static readonly TimeSpan DelayPerMessage = TimeSpan.FromMilliseconds(40);
+
     [Fact]
     public async Task KillingTheSendingReplicaMidBatch_EverySubscriberGetsTheirDigest_AtMostOneTwice_AndNothingMoreAfterBothRestart()
     {
-        // 40 ms a message: a batch of 300 lasts about twelve seconds, long enough to kill its sender in the middle.
-        using var smtp = new SlowSmtpServer(TimeSpan.FromMilliseconds(40));
-        await using var replicas = await ReplicaSet.CreateAsync();
-        replicas
-            .With("Calendar__Smtp__Host", "127.0.0.1")
-            .With("Calendar__Smtp__Port", smtp.Port.ToString(CultureInfo.InvariantCulture))
-            .With("Calendar__Smtp__Security", "None")
-            .With("Calendar__Reminders__Interval", "00:00:02")
-            // A claim left by a dead sender is taken back after three seconds rather than the default's minutes.
-            .With("Calendar__Reminders__Lease", "00:00:03");
-        replicas.WriteFacts("facts.yaml", VisitInAWeek());
-        replicas.WriteSettings(new { Subscriptions = Enumerable.Range(1, Subscribers).Select(Subscription).ToArray() });
+        using var smtp = new SlowSmtpServer(DelayPerMessage);
+        await using var replicas = await BatchAsync(smtp);
         var started = await replicas.StartAllAsync("replica-a", "replica-b");
+        var sender = await SenderMidBatchAsync(smtp, started);
 
-        // The sender is the replica whose /health says it runs the reminder job while the mail flows.
-        var sender = await Eventually.Get<Replica?>(
-            async () => smtp.Received.Count >= 50 ? await SendingAsync(started) : null,
-            replica => replica is not null, "a replica to be sending, fifty messages into the batch", TimeSpan.FromSeconds(60));
-        sender!.Kill();
+        sender.Kill();
         var atKill = smtp.Received.Count;
         Assert.InRange(atKill, 50, Subscribers - 50);
         var survivor = started.Single(replica => replica != sender);
@@ -53,13 +43,60 @@ public class ReplicaFailoverTests
         await AddSubscriberAsync(restarted[0], "canary-2@example.org");
         await Eventually.Get(() => smtp.Received.Count(d => d.Recipient == "canary-2@example.org"), n => n == 1, "the second canary's digest", TimeSpan.FromSeconds(60));
 
-        var received = smtp.Received;
-        Assert.Equal(settled + 1, received.Count);
-        var byRecipient = received.Where(d => !d.Recipient.StartsWith("canary", StringComparison.Ordinal)).GroupBy(d => d.Recipient).ToList();
+        Assert.Equal(settled + 1, smtp.Received.Count);
+        AssertEverySubscriberOnce_ButAtMostOneTwice(smtp);
+    }
+
+    [Fact]
+    public async Task StoppingTheSendingReplicaMidBatch_AsADeployDoes_HandsTheRunToTheOther_WhichFinishesIt()
+    {
+        using var smtp = new SlowSmtpServer(DelayPerMessage);
+        await using var replicas = await BatchAsync(smtp);
+        var started = await replicas.StartAllAsync("replica-a", "replica-b");
+        var sender = await SenderMidBatchAsync(smtp, started);
+
+        // SIGTERM: the run is asked to stop and handed back, rather than finished by a node that is going away.
+        await sender.StopAsync();
+        var atExit = smtp.Received.Count;
+        Assert.InRange(atExit, 50, Subscribers - 50);
+
+        await Eventually.Get(() => Recipients(smtp).Count, count => count == Subscribers, "every subscriber to get a digest", TimeSpan.FromSeconds(90));
+        AssertEverySubscriberOnce_ButAtMostOneTwice(smtp);
+    }
+
+    /// <summary>Replicas about to send a digest to each of 300 subscribers, through <paramref name="smtp"/>.</summary>
+    private static async Task<ReplicaSet> BatchAsync(SlowSmtpServer smtp)
+    {
+        var replicas = await ReplicaSet.CreateAsync();
+        replicas
+            .With("Calendar__Smtp__Host", "127.0.0.1")
+            .With("Calendar__Smtp__Port", smtp.Port.ToString(CultureInfo.InvariantCulture))
+            .With("Calendar__Smtp__Security", "None")
+            .With("Calendar__Reminders__Interval", "00:00:02")
+            // A claim left by a dead sender is taken back after three seconds rather than the default's minutes.
+            .With("Calendar__Reminders__Lease", "00:00:03");
+        replicas.WriteFacts("facts.yaml", VisitInAWeek());
+        replicas.WriteSettings(new { Subscriptions = Enumerable.Range(1, Subscribers).Select(Subscription).ToArray() });
+        return replicas;
+    }
+
+    /// <summary>The replica whose <c>/health</c> says it runs the reminder job, fifty messages into the batch.</summary>
+    private static async Task<Replica> SenderMidBatchAsync(SlowSmtpServer smtp, IReadOnlyList<Replica> replicas)
+    {
+        var sender = await Eventually.Get<Replica?>(
+            async () => smtp.Received.Count >= 50 ? await SendingAsync(replicas) : null,
+            replica => replica is not null, "a replica to be sending, fifty messages into the batch", TimeSpan.FromSeconds(60));
+        return sender!;
+    }
+
+    private static void AssertEverySubscriberOnce_ButAtMostOneTwice(SlowSmtpServer smtp)
+    {
+        var byRecipient = smtp.Received.Where(d => !d.Recipient.StartsWith("canary", StringComparison.Ordinal)).GroupBy(d => d.Recipient).ToList();
         Assert.Equal(Subscribers, byRecipient.Count);
         var twice = byRecipient.Where(group => group.Count() > 1).ToList();
         Assert.True(twice.Count <= 1, $"{twice.Count} subscribers got their digest more than once: {string.Join(", ", twice.Select(g => $"{g.Key} x{g.Count()}"))}");
-        // The one sent twice (killed between the data and the server's answer) carries the same Message-Id both times.
+        Assert.All(twice, group => Assert.Equal(2, group.Count()));
+        // The one sent twice (stopped between the data and the server's answer) carries the same Message-Id both times.
         Assert.All(twice, group => Assert.Single(group.Select(d => d.MessageId).Distinct()));
     }
 
