@@ -24,8 +24,8 @@ var builder = WebApplication.CreateBuilder(command.HostArgs);
 builder.AddCalendarConfiguration(command.HostArgs);
 command.ConfigureLogging(builder);
 
-// The SQLite database in the data folder, migrated on start.
-builder.Services.AddStorage();
+// The database (Calendar:Database: SQLite in the data folder, or PostgreSQL), migrated on start.
+builder.Services.AddStorage(builder.Configuration);
 
 // Facts, today in the calendar's zone, and the Quartz job that keeps occurrences current.
 builder.Services.AddTimeline(builder.Configuration);
