@@ -54,13 +54,13 @@ internal sealed class EventSequences(CalendarDatabase database)
         return assigned;
     }
 
-    private static Dictionary<string, (string Hash, int Sequence)> Read(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, IEnumerable<string> uids)
+    private Dictionary<string, (string Hash, int Sequence)> Read(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, IEnumerable<string> uids)
     {
         var known = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
         foreach (var chunk in uids.Distinct(StringComparer.Ordinal).Chunk(Chunk))
         {
             foreach (var row in connection.Query<(string Uid, string Hash, int Sequence)>(
-                "SELECT uid, content_hash, sequence FROM feed_event_sequences WHERE uid IN @chunk", new { chunk }, transaction))
+                $"SELECT uid, content_hash, sequence FROM feed_event_sequences WHERE uid {database.Dialect.In("@chunk")}", new { chunk }, transaction))
             {
                 known[row.Uid] = (row.Hash, row.Sequence);
             }

@@ -41,11 +41,11 @@ internal sealed class ReminderLedger(CalendarDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var locked = (await connection.QueryAsync<long>(
-            $"SELECT id FROM subscriptions WHERE id IN @ids AND state = 'active' AND rejected_at IS NULL ORDER BY id {database.Dialect.ForUpdateSkipLocked}",
+            $"SELECT id FROM subscriptions WHERE id {database.Dialect.In("@ids")} AND state = 'active' AND rejected_at IS NULL ORDER BY id {database.Dialect.ForUpdateSkipLocked}",
             new { ids = subscriptions.Select(s => s.Id).ToArray() }, transaction)).ToHashSet();
         // Occurrences that have begun are owed nothing: only rows of those ahead matter (the earliest zone is UTC-12).
         var rows = (await connection.QueryAsync<LedgerRow>(
-            $"SELECT {Columns} FROM reminder_ledger WHERE subscription_id IN @locked AND occurs_on >= @ahead",
+            $"SELECT {Columns} FROM reminder_ledger WHERE subscription_id {database.Dialect.In("@locked")} AND occurs_on >= @ahead",
             new { locked = locked.ToArray(), ahead = Day(now.InUtc().Date.PlusDays(-1)) }, transaction)).ToLookup(row => row.SubscriptionId);
 
         var until = Stamp(now + lease.Length);
@@ -114,7 +114,7 @@ internal sealed class ReminderLedger(CalendarDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<string>(
-            "UPDATE reminder_ledger SET lease_until = @until WHERE subscription_id IN @ids AND state = 'sending' AND claimed_by = @node RETURNING message_id",
+            $"UPDATE reminder_ledger SET lease_until = @until WHERE subscription_id {database.Dialect.In("@ids")} AND state = 'sending' AND claimed_by = @node RETURNING message_id",
             new { ids = claims.Select(c => c.Subscription.Id).Distinct().ToArray(), until = Stamp(now + lease.Length), node = lease.Node })).ToHashSet(StringComparer.Ordinal);
     }
 

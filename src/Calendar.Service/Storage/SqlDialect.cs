@@ -17,6 +17,12 @@ internal sealed class SqlDialect(DatabaseProvider provider)
     public string ForUpdateSkipLocked => provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
 
     /// <summary>
+    /// Compares a column with a list parameter: <c>WHERE id {In("@ids")}</c>. Dapper spells the list out for SQLite
+    /// (<c>IN (@ids1, @ids2)</c>) but hands PostgreSQL one array, which only <c>= ANY</c> reads.
+    /// </summary>
+    public string In(string parameter) => provider == DatabaseProvider.Postgres ? $"= ANY({parameter})" : $"IN {parameter}";
+
+    /// <summary>
     /// Takes the lock that makes schema steps run once however many replicas start at the same moment, for the
     /// transaction that is starting: a PostgreSQL advisory lock, released at commit. On SQLite the transaction itself
     /// (<c>BEGIN IMMEDIATE</c>) is the lock.

@@ -79,7 +79,7 @@ internal static class SubscriptionSchema
         """
         ALTER TABLE subscriptions ADD COLUMN email_key TEXT NOT NULL DEFAULT '';
         UPDATE subscriptions SET email_key = lower(email);
-        CREATE UNIQUE INDEX subscriptions_email_key ON subscriptions (email_key)
+        CREATE UNIQUE INDEX subscriptions_one_per_address ON subscriptions (email_key)
         """);
 
     /// <summary>The links' signing secret, when configuration does not give one and replicas must share it (PostgreSQL).</summary>
