@@ -19,7 +19,8 @@ namespace Calendar.Service.Subscriptions;
 /// </remarks>
 internal sealed partial class SubscriptionTokens
 {
-    private const string SecretName = "signing-secret";
+    /// <summary>The kept secret's name: the file in the data folder (SQLite), the row in <c>service_secrets</c> (PostgreSQL).</summary>
+    public const string SecretName = "signing-secret";
 
     private readonly Lazy<byte[]> _secret;
 

@@ -31,6 +31,23 @@ public class SchemaMigrationsTests
         }
     }
 
+    [Fact]
+    public async Task TwoServicesStartingTogether_OnAnEmptyPostgresDatabase_BothStart_AndEachStepIsAppliedOnce()
+    {
+        using var test = await TestDatabase.CreateAsync("Postgres");
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", FactsFiles.Relations());
+        using var first = test.On(new CalendarApplication(facts.Path));
+        using var second = test.On(new CalendarApplication(facts.Path));
+
+        await Task.WhenAll(Task.Run(first.Start), Task.Run(second.Start));
+
+        using var connection = first.Get<CalendarDatabase>().Open();
+        var applied = connection.Query<(string Id, long Times)>("SELECT id, count(*) FROM schema_migrations GROUP BY id").ToList();
+        Assert.Equal(TestMigrations().Count - 1, applied.Count);
+        Assert.All(applied, step => Assert.Equal(1, step.Times));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ADatabaseMigratedByANewerBuild_IsRefused_NamingTheStep_AndLeftAsItWas(string provider)
