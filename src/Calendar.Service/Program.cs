@@ -25,8 +25,8 @@ var builder = WebApplication.CreateBuilder(command.HostArgs);
 builder.AddCalendarConfiguration(command.HostArgs);
 command.ConfigureLogging(builder);
 
-// The SQLite database in the data folder, migrated on start.
-builder.Services.AddStorage();
+// The database (Calendar:Database: SQLite in the data folder, or PostgreSQL), migrated on start.
+builder.Services.AddStorage(builder.Configuration);
 
 // This replica's name, and which Quartz jobs run on every node and which on one node at a time.
 builder.Services.AddCluster(builder.Configuration);

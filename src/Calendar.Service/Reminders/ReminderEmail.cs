@@ -14,9 +14,10 @@ namespace Calendar.Service.Reminders;
 /// <summary>One digest email: what is due for one subscription, grouped by how far off it is, with an .ics of the events.</summary>
 internal static class ReminderEmail
 {
+    /// <remarks><c>sequences</c>: each event's SEQUENCE by UID, assigned once for a batch of digests (<see cref="EventSequences.Assign"/>).</remarks>
     public static async Task<MimeMessage> ComposeAsync(
         Subscription subscription, IReadOnlyList<DueReminder> due, CountryCatalog countries,
-        MailboxAddress from, Uri site, Uri unsubscribe, string domain, EventSequences sequences, Instant factsModified)
+        MailboxAddress from, Uri site, Uri unsubscribe, string domain, IReadOnlyDictionary<string, int> sequences, Instant factsModified)
     {
         var ordered = due.OrderBy(r => r.DaysLeft).ThenBy(r => r.Occurrence.Title, StringComparer.Ordinal).ToList();
         var digest = ReminderDigest.For(subscription, ordered, Wording.English(countries), site, unsubscribe);
@@ -69,14 +70,13 @@ internal static class ReminderEmail
     /// SEQUENCE (RFC 5546 §2.1.4): the feed's SEQUENCE, DTSTAMP and LAST-MODIFIED, not 0 and now, so that an
     /// attachment neither looks older than the feed nor overrides it.
     /// </remarks>
-    private static byte[] Ics(IReadOnlyList<DueReminder> due, CountryCatalog countries, string domain, EventSequences sequences, Instant factsModified)
+    private static byte[] Ics(IReadOnlyList<DueReminder> due, CountryCatalog countries, string domain, IReadOnlyDictionary<string, int> sequences, Instant factsModified)
     {
         var events = due.Select(reminder => FeedEvent.From(reminder.Occurrence, countries, domain)).ToList();
-        var sequence = sequences.Assign(events);
         var calendar = new IcalCalendar { ProductId = FeedBuilder.ProductId, Method = "PUBLISH" };
         foreach (var feedEvent in events)
         {
-            calendar.Events.Add(feedEvent.ToCalendarEvent(sequence[feedEvent.Uid], factsModified));
+            calendar.Events.Add(feedEvent.ToCalendarEvent(sequences[feedEvent.Uid], factsModified));
         }
 
         return Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? "");

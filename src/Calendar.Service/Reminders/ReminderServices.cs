@@ -15,8 +15,11 @@ internal static partial class ReminderServices
             .Validate(smtp => string.IsNullOrWhiteSpace(smtp.Host) || smtp.Security is not null,
                 "Calendar:Smtp:Security must be set when Calendar:Smtp:Host is: None, StartTls or SslOnConnect")
             .ValidateOnStart();
-        services.AddMigration(ReminderLedger.MigrationId, ReminderLedger.Schema);
-        services.AddMigration(ReminderLedger.OneADayMigrationId, ReminderLedger.OneADaySchema);
+        foreach (var migration in LedgerSchema.All)
+        {
+            services.AddMigration(migration);
+        }
+
         services.AddSingleton<ReminderLedger>();
         services.AddSingleton<ReminderDispatcher>();
         services.AddHealthChecks().AddCheck<RemindersHealthCheck>("reminders");
