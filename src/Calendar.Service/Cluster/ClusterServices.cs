@@ -1,3 +1,4 @@
+using Calendar.Service.Storage;
 using Npgsql;
 using Quartz;
 
@@ -27,13 +28,14 @@ internal static class ClusterServices
     /// <summary>Jobs that must run on one node at a time: on the clustered scheduler with PostgreSQL, on this node's own with SQLite.</summary>
     public static IServiceCollection AddQuartzOnOneNode(this IServiceCollection services, IConfiguration configuration, Action<IQuartzBuilder> configure)
     {
-        if (!IsClustered(configuration))
+        var connectionString = configuration.GetSection(DatabaseOptions.Section)[nameof(DatabaseOptions.ConnectionString)];
+        // Without a connection string the start is refused (Calendar:Database's validation) before any scheduler runs.
+        if (!IsClustered(configuration) || string.IsNullOrWhiteSpace(connectionString))
         {
             return services.AddQuartz(configure);
         }
 
         var cluster = configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
-        var connectionString = configuration[DatabaseKeys.ConnectionString];
         services.AddQuartz(SchedulerName, quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -45,7 +47,7 @@ internal static class ClusterServices
             });
             quartz.UsePersistentStore(store =>
             {
-                store.UsePostgres(NpgsqlFactory.Instance, connectionString!);
+                store.UsePostgres(NpgsqlFactory.Instance, connectionString);
                 store.UseSystemTextJsonSerializer();
                 store.UseClustering(clustering =>
                 {
@@ -73,14 +75,12 @@ internal static class ClusterServices
     }
 
     /// <summary>Whether the state is in PostgreSQL, shared by replicas (<c>Calendar:Database:Provider</c> <c>Postgres</c>).</summary>
-    public static bool IsClustered(IConfiguration configuration) =>
-        string.Equals(configuration[DatabaseKeys.Provider], "Postgres", StringComparison.OrdinalIgnoreCase);
-
-    private static class DatabaseKeys
-    {
-        public const string Provider = "Calendar:Database:Provider";
-        public const string ConnectionString = "Calendar:Database:ConnectionString";
-    }
+    /// <remarks>
+    /// Read as text while services are registered, since the scheduler's shape depends on it: binding a misspelt
+    /// provider here would throw before the start-up validation could name it.
+    /// </remarks>
+    public static bool IsClustered(IConfiguration configuration) => string.Equals(
+        configuration.GetSection(DatabaseOptions.Section)[nameof(DatabaseOptions.Provider)], nameof(DatabaseProvider.Postgres), StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>The scheduler that runs the one-node-at-a-time jobs: the clustered one, or this node's own.</summary>

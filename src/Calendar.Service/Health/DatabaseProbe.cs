@@ -1,20 +1,18 @@
 using System.Data.Common;
 using System.Net.Sockets;
-using Calendar.Service.Cluster;
 using Calendar.Service.Storage;
-using Npgsql;
 
 namespace Calendar.Service.Health;
 
 /// <summary>Whether the database answers a trivial query: the cheapest question that needs a working connection.</summary>
-internal sealed class DatabaseProbe(IConfiguration configuration, CalendarDatabase sqlite)
+internal sealed class DatabaseProbe(CalendarDatabase database)
 {
-    /// <summary>Null when the database answered; otherwise why not, in the driver's words.</summary>
+    /// <summary>Null when the database answered; otherwise why not, in the driver's words (never the connection string).</summary>
     public async Task<string?> FailureAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await database.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT 1";
             command.CommandTimeout = (int)Math.Ceiling(NodeHealthCheck.Timeout.TotalSeconds);
@@ -25,17 +23,5 @@ internal sealed class DatabaseProbe(IConfiguration configuration, CalendarDataba
         {
             return e is OperationCanceledException ? $"no answer within {NodeHealthCheck.Timeout.TotalSeconds:0} s" : e.GetBaseException().Message;
         }
-    }
-
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (!ClusterServices.IsClustered(configuration))
-        {
-            return sqlite.Open();
-        }
-
-        var connection = new NpgsqlConnection(configuration["Calendar:Database:ConnectionString"]);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
     }
 }

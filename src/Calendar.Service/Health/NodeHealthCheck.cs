@@ -10,11 +10,11 @@ namespace Calendar.Service.Health;
 /// <summary>Which replica answers, whether it reaches the database, and what the scheduler's cluster makes of its nodes.</summary>
 /// <remarks>
 /// <para>
-/// A database that cannot be reached is <see cref="HealthStatus.Degraded"/>, not unhealthy: the feed, the page and
-/// the upcoming API answer from memory, and every replica shares the one database, so a load balancer that took
-/// unhealthy nodes out would take all of them out together and turn "no new subscriptions for a while" into "no
-/// calendar". A node that has fallen behind with its own cluster check-in is degraded too: the others are about to
-/// take over its reminder runs, and an operator should know, but it still serves.
+/// A database that cannot be reached is <see cref="HealthStatus.Degraded"/>, not unhealthy: every replica shares the
+/// one database, so a load balancer that took unhealthy nodes out would take all of them out together, and the page
+/// and the upcoming API, which answer from memory, would go with them. A node that has fallen behind with its own
+/// cluster check-in is degraded too: the others are about to take over its reminder runs, and an operator should
+/// know, but it still serves.
 /// </para>
 /// <para>Each database question is bounded by <see cref="Timeout"/>, so that a hung connection cannot hold the probe.</para>
 /// </remarks>
@@ -33,7 +33,7 @@ internal sealed class NodeHealthCheck(NodeName node, DatabaseProbe database, One
         data["database"] = unreachable is null ? "reachable" : $"unreachable: {unreachable}";
         if (unreachable is not null)
         {
-            problems.Add($"the database cannot be reached ({unreachable}); the feed and the page are served from memory, subscriptions and reminders wait for it");
+            problems.Add($"the database cannot be reached ({unreachable}); what is in memory still serves, subscriptions and reminders wait for it");
         }
 
         data["clustered"] = reminders.Clustered;

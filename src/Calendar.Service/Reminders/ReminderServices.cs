@@ -1,5 +1,7 @@
 using Calendar.Service.Cluster;
+using Calendar.Service.Health;
 using Calendar.Service.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -22,7 +24,8 @@ internal static partial class ReminderServices
 
         services.AddSingleton<ReminderLedger>();
         services.AddSingleton<ReminderDispatcher>();
-        services.AddHealthChecks().AddCheck<RemindersHealthCheck>("reminders");
+        // Degraded, not unhealthy, when it cannot read the database: see Health/NodeHealthCheck for why.
+        services.AddHealthChecks().AddCheck<RemindersHealthCheck>("reminders", HealthStatus.Degraded, timeout: NodeHealthCheck.Timeout);
         services.AddSingleton<IMailTransport>(provider =>
         {
             var smtp = provider.GetRequiredService<IOptions<SmtpOptions>>().Value;

@@ -43,12 +43,13 @@ public class ReplicaFailoverTests
         await AddSubscriberAsync(restarted[0], "canary-2@example.org");
         await Eventually.Get(() => smtp.Received.Count(d => d.Recipient == "canary-2@example.org"), n => n == 1, "the second canary's digest", TimeSpan.FromSeconds(60));
 
-        Assert.Equal(settled + 1, smtp.Received.Count);
+        var afterRestart = smtp.Received.Skip(settled).ToList();
+        Assert.True(afterRestart.Count == 1, $"Sent after both restarted: {string.Join(", ", afterRestart)}; before: {string.Join(", ", smtp.Received.Where(d => afterRestart.Any(a => a.Recipient == d.Recipient)))}");
         AssertEverySubscriberOnce_ButAtMostOneTwice(smtp);
     }
 
     [Fact]
-    public async Task StoppingTheSendingReplicaMidBatch_AsADeployDoes_HandsTheRunToTheOther_WhichFinishesIt()
+    public async Task StoppingTheSendingReplicaMidBatch_AsADeployDoes_HandsTheRunToTheOther_WhichFinishesIt_NobodyTwice()
     {
         using var smtp = new SlowSmtpServer(DelayPerMessage);
         await using var replicas = await BatchAsync(smtp);
@@ -60,8 +61,9 @@ public class ReplicaFailoverTests
         var atExit = smtp.Received.Count;
         Assert.InRange(atExit, 50, Subscribers - 50);
 
+        // The digest on the wire at the signal was finished and marked: nobody gets theirs twice.
         await Eventually.Get(() => Recipients(smtp).Count, count => count == Subscribers, "every subscriber to get a digest", TimeSpan.FromSeconds(90));
-        AssertEverySubscriberOnce_ButAtMostOneTwice(smtp);
+        Assert.Equal(Subscribers, smtp.Received.Count);
     }
 
     /// <summary>Replicas about to send a digest to each of 300 subscribers, through <paramref name="smtp"/>.</summary>

@@ -10,6 +10,7 @@ public class ReplicaHealthTests
     {
         await using var replicas = await ReplicaSet.CreateAsync();
         replicas.WriteFacts("facts.yaml", ReplicaFailoverTests.VisitInAWeek());
+        // At the same moment on an empty database: both create what is missing (their schema, Quartz's) and start.
         var started = await replicas.StartAllAsync("replica-a", "replica-b");
 
         foreach (var replica in started)
