@@ -29,6 +29,9 @@ public static class Languages
         _ => "English",
     };
 
+    /// <summary>The language <paramref name="wording"/> words in.</summary>
+    public static Language LanguageOf(this Wording wording) => TryParse(wording.Language, out var language, out _) ? language : Language.En;
+
     /// <summary>Reads <c>en</c>, <c>ru</c> or <c>kk</c> (any case); a region is not a language (<c>ru-RU</c> is refused, so that a typo is never silently English).</summary>
     public static bool TryParse(string? text, out Language language, out string error)
     {

@@ -34,4 +34,62 @@ public class SubscriptionLanguageTests
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         Assert.Contains("unknown language &#x27;de&#x27;: expected one of en, ru, kk", await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ARussianSubscriber_GetsTheReminderInRussian_SubjectIncluded_ReadBackFromTheSmtpServer()
+    {
+        await using var mail = await MailDev.StartAsync();
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", WithItaly);
+        using var app = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), mail.SmtpPort);
+        using var client = app.CreateHttpClient();
+
+        using var answer = await PostAsync(client, "/subscriptions", ("email", "olga@example.org"), ("country", "IT"), ("timeZone", "Europe/Rome"), ("language", "ru"));
+        using var confirmed = await ConfirmAsync(client, (await mail.WaitForAsync(1)).Single(r => r.To.Contains("olga@example.org")));
+        await app.DispatchAsync();
+
+        var reminder = (await mail.WaitForAsync(2)).Single(r => r.To.Contains("olga@example.org") && r.Message.Subject!.StartsWith("Через", StringComparison.Ordinal));
+        Assert.Equal("Через 7 дней: 35-летие установления дипломатических отношений, Казахстан — Италия (21 августа 2027 года)", reminder.Message.Subject);
+        Assert.StartsWith("Через 7 дней\n\n35-летие установления дипломатических отношений между Казахстаном и Италией\nДата: суббота, 21 августа 2027 года", reminder.Text.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Отписаться от этих напоминаний: http://calendar.test/", reminder.Text, StringComparison.Ordinal);
+        var html = reminder.Message.HtmlBody!;
+        Assert.Contains("<html lang=\"ru\"", html, StringComparison.Ordinal);
+        Assert.Contains("Дипломатические годовщины", html, StringComparison.Ordinal);
+        Assert.Contains("?country=IT&amp;lang=ru#kz-it-relations.2027", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheAdminApiAndConfiguration_StoreTheLanguage()
+    {
+        using var facts = new TempFolder();
+        using var app = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), smtpPort: null)
+            .With("Calendar:AdminApiKey", "a-long-random-admin-key")
+            .With("Calendar:Subscriptions:1:Language", "kk");
+        using var client = app.CreateHttpClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", "a-long-random-admin-key");
+        var ct = TestContext.Current.CancellationToken;
+
+        using var created = await client.PostAsJsonAsync("/api/subscriptions", new { email = "ivan@example.org", language = "ru" }, ct);
+        using var refused = await client.PostAsJsonAsync("/api/subscriptions", new { email = "jean@example.org", language = "fr" }, ct);
+        var all = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/subscriptions", ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("unknown language 'fr'", await refused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        var languages = all.EnumerateArray().ToDictionary(s => s.GetProperty("email").GetString()!, s => s.GetProperty("language").GetString());
+        Assert.Equal("en", languages["alice@example.org"]);
+        Assert.Equal("kk", languages["bob@example.org"]);
+        Assert.Equal("ru", languages["ivan@example.org"]);
+    }
+
+    /// <summary>The reminder facts, and relations between Kazakhstan and Italy (real names: Russian declines them).</summary>
+    private static readonly string WithItaly = ReminderFacts.Yaml + """
+
+          - id: kz-it-relations
+            kind: relations
+            countries: [KZ, IT]
+            date: 1992-08-21
+            title: Diplomatic relations established between Kazakhstan and Italy
+            sources: [{ title: "[Invented]", outlet: Test Gazette, published: 2022-08-21 }]
+        """;
 }
