@@ -9,9 +9,11 @@ internal static class YamlTranslations
     /// <summary>The English text (required when <paramref name="required"/>) and its translations, each problem reported on its line.</summary>
     public static (string? English, Translations Translations) TranslatedText(this YamlFields fields, string key, bool required = false)
     {
+        // The field itself first: an error listing the expected fields names them in the order an editor writes them.
+        var node = fields.Node(key);
         var flatRu = fields.Text($"{key}_ru");
         var flatKk = fields.Text($"{key}_kk");
-        if (fields.Node(key) is not YamlMappingNode)
+        if (node is not YamlMappingNode)
         {
             return (fields.Text(key, required), new Translations(flatRu, flatKk));
         }
