@@ -10,7 +10,7 @@ internal static class SelfServiceMail
     public static MimeMessage Confirmation(
         Subscription pending, Subscription wanted, NodaTime.Instant now, SubscriptionTokens tokens, RemindersOptions options, PublicAddress publicAddress)
     {
-        var confirm = publicAddress.Link($"subscriptions/confirm?token={Uri.EscapeDataString(tokens.IssueConfirmation(pending, wanted, now))}").AbsoluteUri;
+        var confirm = publicAddress.Link($"subscriptions/confirm?token={Uri.EscapeDataString(tokens.IssueConfirmation(pending, wanted, now))}{LangOf(wanted.Language)}").AbsoluteUri;
         // In the language the form was filled in: the one the reminders will come in.
         var (subject, text) = wanted.Language switch
         {
@@ -38,6 +38,9 @@ internal static class SelfServiceMail
         };
         return Mail(options, email, subject, text);
     }
+
+    /// <summary><c>&amp;lang=ru</c> for a link in a Russian or Kazakh email, so that its page speaks the language; nothing for English.</summary>
+    public static string LangOf(Language language) => language == Language.En ? "" : $"&lang={language.Tag()}";
 
     private static MimeMessage Mail(RemindersOptions options, string to, string subject, string text)
     {

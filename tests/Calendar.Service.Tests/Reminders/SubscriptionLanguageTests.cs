@@ -59,6 +59,33 @@ public class SubscriptionLanguageTests
     }
 
     [Fact]
+    public async Task TheSelfServicePages_SpeakTheSubscribersLanguage()
+    {
+        await using var mail = await MailDev.StartAsync();
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", WithItaly);
+        using var app = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), mail.SmtpPort);
+        using var client = app.CreateHttpClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        using var answer = await PostAsync(client, "/subscriptions", ("email", "aigul@example.org"), ("country", "IT"), ("timeZone", "Europe/Rome"), ("language", "kk"));
+        var confirmation = (await mail.WaitForAsync(1)).Single(r => r.To.Contains("aigul@example.org"));
+        using var confirmPage = await client.GetAsync(new Uri(ConfirmationLink(confirmation).PathAndQuery, UriKind.Relative), ct);
+        using var confirmed = await ConfirmAsync(client, confirmation);
+        await app.DispatchAsync();
+        var reminder = (await mail.WaitForAsync(2)).Single(r => r.To.Contains("aigul@example.org") && r.Message.Subject!.StartsWith("7 күннен", StringComparison.Ordinal));
+        var unsubscribe = new Uri(System.Text.RegularExpressions.Regex.Match(reminder.Text, @"https?://\S+/subscriptions/unsubscribe\?token=\S+").Value);
+        using var stopPage = await client.GetAsync(new Uri(unsubscribe.PathAndQuery, UriKind.Relative), ct);
+
+        Assert.Contains("Поштаңызды тексеріңіз", await answer.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.EndsWith("&lang=kk", ConfirmationLink(confirmation).Query, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"kk\">", await confirmPage.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Contains("Еске салғыштар расталды", await confirmed.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.StartsWith("7 күннен кейін: Дипломатиялық қатынастардың орнағанына 35 жыл, Қазақстан — Италия (2027 жылғы 21 тамыз)", reminder.Message.Subject, StringComparison.Ordinal);
+        Assert.Contains("Еске салғыштарды тоқтату", await stopPage.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheAdminApiAndConfiguration_StoreTheLanguage()
     {
         using var facts = new TempFolder();
