@@ -38,17 +38,17 @@ public class FeedBenchmarks : IDisposable
             .AddFeed(configuration)
             .BuildServiceProvider();
         _services.GetRequiredService<CalendarDatabase>().Migrate();
-        _snapshot = new CalendarSnapshot(ManyFacts.Build(eventsPerCountry: 4), new FactsVersion("bench", Instant.FromUtc(2026, 11, 1, 0, 0)), new LocalDate(2026, 11, 24), JubileeRule.Default, horizonYears: 10);
+        _snapshot = new CalendarSnapshot(ManyFacts.Build(eventsPerCountry: 4), new FactsVersion("bench", Instant.FromUtc(2026, 11, 1, 0, 0)), new LocalDate(2026, 11, 24), JubileeRule.Default, horizonYears: 5);
         _builder = _services.GetRequiredService<FeedBuilder>();
         _cache = _services.GetRequiredService<FeedCache>();
         _cache.Get(_snapshot, OccurrenceFilter.All);
     }
 
     [Benchmark(Baseline = true)]
-    public int BuiltForEachPoll() => _builder.Build(_snapshot, OccurrenceFilter.All).Identity.Bytes.Length;
+    public long BuiltForEachPoll() => _builder.Build(_snapshot, OccurrenceFilter.All).Identity.Length;
 
     [Benchmark]
-    public int ServedFromTheCache() => _cache.Get(_snapshot, OccurrenceFilter.All).Identity.Bytes.Length;
+    public long ServedFromTheCache() => _cache.Get(_snapshot, OccurrenceFilter.All).Identity.Length;
 
     [GlobalCleanup]
     public void Dispose()

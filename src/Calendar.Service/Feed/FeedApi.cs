@@ -17,6 +17,8 @@ internal static class FeedApi
         services.AddOptions<FeedOptions>()
             .Bind(configuration.GetSection(FeedOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(_ => configuration.GetSection(FeedOptions.Section)["HorizonYears"] is null,
+                "Calendar:Feed:HorizonYears is no longer read: the feed covers the calendar's one horizon, Calendar:HorizonYears")
             .ValidateOnStart();
         foreach (var migration in FeedSchema.All)
         {
@@ -44,7 +46,7 @@ internal static class FeedApi
             .WithSummary("The iCalendar feed to subscribe to (RFC 5545)")
             .WithDescription(
                 "Same filters as the upcoming endpoint: `country` (repeatable), `kind`, `jubilee`. One all-day event per " +
-                "occurrence from 1 January last year to 31 December of the horizon; month-precision events span their month, " +
+                "occurrence from 1 January last year to 31 December of the horizon (`Calendar:HorizonYears`); month-precision events span their month, " +
                 "year-precision ones are left out. Conditional requests (If-None-Match, If-Modified-Since) answer 304.")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
             .Produces(StatusCodes.Status304NotModified);

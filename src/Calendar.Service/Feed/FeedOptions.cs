@@ -20,13 +20,6 @@ internal sealed class FeedOptions
         ErrorMessage = "Calendar:Feed:UidDomain must be a domain name such as calendar.example.org")]
     public string UidDomain { get; set; } = "calendar.local";
 
-    /// <summary>
-    /// How many whole years ahead the feed reaches: from 1 January of last year to 31 December of this
-    /// year plus this many. Default 5.
-    /// </summary>
-    [Range(1, 50)]
-    public int HorizonYears { get; set; } = 5;
-
     /// <summary>How often clients are asked to poll (REFRESH-INTERVAL, X-PUBLISHED-TTL). Default 12 hours.</summary>
     [Range(typeof(TimeSpan), "00:15:00", "7.00:00:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromHours(12);
@@ -35,7 +28,11 @@ internal sealed class FeedOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>How many built feeds (one per filter asked for) are kept in memory. Default 256.</summary>
-    [Range(1, 100_000)]
-    public int CacheSize { get; set; } = 256;
+    /// <summary>
+    /// How many megabytes of built feeds (one per filter asked for, with its gzip) are kept in memory, least recently
+    /// used first out. Default 256: every one-country feed of all 193 UN members at once (217 MB), or the unfiltered
+    /// feed of a world-wide fact set (130,000 events: 110 MB). A feed larger than this is built for each poll.
+    /// </summary>
+    [Range(1, 1_048_576)]
+    public int CacheMegabytes { get; set; } = 256;
 }

@@ -49,10 +49,10 @@ internal sealed class FeedResult(FeedDocument document, Instant changedAt, Insta
         }
 
         // HEAD gets every header of the GET, Content-Length included, and no body (RFC 9110 §9.3.2).
-        response.ContentLength = representation.Bytes.Length;
+        response.ContentLength = representation.Length;
         if (!HttpMethods.IsHead(request.Method))
         {
-            await response.Body.WriteAsync(representation.Bytes, httpContext.RequestAborted);
+            await representation.WriteToAsync(response, httpContext.RequestAborted);
         }
     }
 

@@ -28,11 +28,11 @@ public class FeedBuilderTests
             .BuildServiceProvider();
         services.GetRequiredService<CalendarDatabase>().Migrate();
         var facts = FactsParser.Parse([new FactsFile("facts.yaml", FactsFiles.Relations())]).Facts!;
-        var snapshot = new CalendarSnapshot(facts, new FactsVersion("v1", Instant.FromUtc(2023, 6, 1, 0, 0)), new LocalDate(2023, 6, 1), JubileeRule.Default, horizonYears: 10);
+        var snapshot = new CalendarSnapshot(facts, new FactsVersion("v1", Instant.FromUtc(2023, 6, 1, 0, 0)), new LocalDate(2023, 6, 1), JubileeRule.Default, horizonYears: 5);
 
         var document = services.GetRequiredService<FeedBuilder>().Build(snapshot, OccurrenceFilter.All);
 
-        // 2022 to 2028: seven anniversaries.
+        // The snapshot's window, 2022 to 2028: seven anniversaries.
         Assert.Equal(7, document.EventCount);
         Assert.Equal("Diplomatic anniversaries", document.Name);
         var cache = services.GetRequiredService<FeedCache>();
