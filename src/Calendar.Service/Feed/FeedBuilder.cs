@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Calendar.Core;
@@ -17,24 +18,24 @@ namespace Calendar.Service.Feed;
 /// with Ical.Net's own serializers: the calendar's properties, then each VEVENT as <see cref="EventSerializer"/>
 /// writes it, exactly where the calendar's serializer puts its children. Built as one object graph, a feed of the
 /// 130,000 events of a world-wide fact set held about 30 KB of objects per event (2.5 GB) before a byte was written;
-/// here batches of events are worded, given their SEQUENCE and serialized in parallel, and written in order into the
-/// feed's bytes and their gzip, so that memory holds a few batches besides the bytes themselves.
+/// here rounds of events are worded and serialized in parallel, and written in order into the feed's bytes and their
+/// gzip, so that memory holds one round besides the bytes themselves.
 /// </remarks>
 internal sealed class FeedBuilder
 {
     public const string ProductId = "-//Diplomatic Anniversary Calendar//Feed 1.0//EN";
 
-    /// <summary>Events per batch: large enough that the SEQUENCE look-ups are few, small enough that a batch is a few hundred KB.</summary>
-    private const int BatchSize = 512;
+    /// <summary>Events per round: one transaction for their SEQUENCEs (a commit is a disk flush), and about 8 MB of text in memory.</summary>
+    private const int RoundSize = 4096;
+
+    /// <summary>Events a worker serializes with one serializer before it takes the next range.</summary>
+    private const int BatchSize = 256;
 
     private const string CalendarEnd = "END:VCALENDAR\r\n";
 
     private readonly EventSequences _sequences;
     private readonly FeedOptions _options;
     private readonly string _settingsAndBuild;
-
-    /// <summary>One batch at a time asks the database: SQLite has one writer, and the look-ups are short next to the serializing.</summary>
-    private readonly Lock _database = new();
 
     public FeedBuilder(EventSequences sequences, IOptions<FeedOptions> options, IOptions<CalendarOptions> calendar)
     {
@@ -76,22 +77,18 @@ internal sealed class FeedBuilder
         }
 
         writer.Write(header[..^CalendarEnd.Length]);
-        var batches = listed.Chunk(BatchSize).ToList();
-        // A round of a few batches per core in parallel, then written in order: memory holds one round of text.
-        var round = Math.Max(1, Environment.ProcessorCount) * 2;
-        var written = new string[round][];
-        for (var start = 0; start < batches.Count; start += round)
+        var stamp = snapshot.Version.LastModified;
+        var rounds = listed.Chunk(RoundSize).ToList();
+        // A pipeline of rounds: while this round is serialized (on every core) and written, the next is worded and
+        // given its SEQUENCEs (one transaction), so that the database's turn overlaps the serializing.
+        var next = rounds.Count > 0 ? Task.Run(() => Prepare(rounds[0], wording)) : null;
+        for (var i = 0; i < rounds.Count; i++)
         {
-            var count = Math.Min(round, batches.Count - start);
-            Parallel.For(0, count, i => written[i] = Serialize(batches[start + i], wording, snapshot.Version.LastModified));
-            for (var i = 0; i < count; i++)
+            var (events, sequences) = next!.GetAwaiter().GetResult();
+            next = i + 1 < rounds.Count ? Task.Run(() => Prepare(rounds[i + 1], wording)) : null;
+            foreach (var text in Serialize(events, sequences, stamp))
             {
-                foreach (var vevent in written[i])
-                {
-                    writer.Write(vevent);
-                }
-
-                written[i] = [];
+                writer.Write(text);
             }
         }
 
@@ -99,18 +96,27 @@ internal sealed class FeedBuilder
         return writer.Finish(GenerationOf(snapshot), name, listed.Count);
     }
 
-    /// <summary>The VEVENTs of <paramref name="batch"/>, each as Ical.Net's event serializer writes it inside a calendar.</summary>
-    private string[] Serialize(Occurrence[] batch, Wording wording, Instant stamp)
+    /// <summary>The round's events, worded in parallel, and their SEQUENCEs, recorded in one transaction.</summary>
+    private (FeedEvent[] Events, IReadOnlyDictionary<string, int> Sequences) Prepare(Occurrence[] round, Wording wording)
     {
-        var events = batch.Select(occurrence => FeedEvent.From(occurrence, wording, _options.UidDomain)).ToList();
-        IReadOnlyDictionary<string, int> sequences;
-        lock (_database)
-        {
-            sequences = _sequences.Assign(events);
-        }
+        var events = new FeedEvent[round.Length];
+        Parallel.For(0, round.Length, i => events[i] = FeedEvent.From(round[i], wording, _options.UidDomain));
+        return (events, _sequences.Assign(events));
+    }
 
-        var serializer = new EventSerializer();
-        return [.. events.Select(feedEvent => serializer.SerializeToString(feedEvent.ToCalendarEvent(sequences[feedEvent.Uid], stamp)) ?? "")];
+    /// <summary>Each event's VEVENT, as Ical.Net's event serializer writes it inside a calendar, serialized in parallel.</summary>
+    private static string[] Serialize(FeedEvent[] events, IReadOnlyDictionary<string, int> sequences, Instant stamp)
+    {
+        var texts = new string[events.Length];
+        Parallel.ForEach(Partitioner.Create(0, events.Length, BatchSize), range =>
+        {
+            var serializer = new EventSerializer();
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                texts[i] = serializer.SerializeToString(events[i].ToCalendarEvent(sequences[events[i].Uid], stamp)) ?? "";
+            }
+        });
+        return texts;
     }
 
     private IcalCalendar CreateCalendar(string name, string description)
