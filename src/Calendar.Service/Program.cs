@@ -30,6 +30,9 @@ builder.Services.AddStorage(builder.Configuration);
 // Facts, today in the calendar's zone, and the Quartz job that keeps occurrences current.
 builder.Services.AddTimeline(builder.Configuration);
 
+// What is coming up, as JSON: answers kept per query, day and facts version, bounded by bytes.
+builder.Services.AddUpcoming(builder.Configuration);
+
 // The iCalendar feed: built once per filter and facts version, kept in memory, rebuilt when the calendar changes.
 builder.Services.AddFeed(builder.Configuration);
 
