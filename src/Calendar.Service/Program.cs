@@ -69,6 +69,8 @@ app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 // Errors answer problem+json, never a stack trace.
 app.UseExceptionHandler();
+// Polls of feeds already built are answered here, before routing and the other middleware.
+app.UseFeedRevalidation();
 app.UseStatusCodePages();
 app.UseRateLimiter();
 

@@ -31,9 +31,19 @@ internal static class FeedApi
         services.AddSingleton<FeedChanges>();
         services.AddSingleton<FeedBuilder>();
         services.AddSingleton<FeedCache>();
+        services.AddSingleton<FeedRevalidation>();
         // The cache listens for new snapshots while the host runs, to rebuild in the background.
         services.AddHostedService(provider => provider.GetRequiredService<FeedCache>());
         return services;
+    }
+
+    /// <summary>Answers polls of feeds already built before the rest of the pipeline (see <see cref="FeedRevalidation"/>).</summary>
+    public static IApplicationBuilder UseFeedRevalidation(this IApplicationBuilder app)
+    {
+        // Resolved at the first request, not here: the options are validated (and a bad one reported) when the host starts.
+        FeedRevalidation? revalidation = null;
+        return app.Use((context, next) =>
+            (revalidation ??= app.ApplicationServices.GetRequiredService<FeedRevalidation>()).TryAnswer(context, out var answered) ? answered : next(context));
     }
 
     /// <summary><c>GET</c> and <c>HEAD /calendar.ics</c>; <c>webcal://</c> links reach the same path.</summary>
@@ -54,7 +64,7 @@ internal static class FeedApi
     }
 
     public static Results<FeedResult, ValidationProblem> GetFeed(
-        HttpRequest request, CalendarState state, FeedCache cache, FeedChanges changes, CalendarClock clock, IOptions<FeedOptions> options)
+        HttpRequest request, CalendarState state, FeedCache cache, FeedChanges changes, CalendarClock clock, IOptions<FeedOptions> options, FeedRevalidation revalidation)
     {
         var snapshot = state.Current;
         var errors = new QueryErrors();
@@ -67,6 +77,7 @@ internal static class FeedApi
         // One reading of the service's clock for Date and Last-Modified, so that the second is never later than the first.
         var now = clock.CurrentInstant;
         var document = cache.Get(snapshot, filter);
+        revalidation.Remember(snapshot, request.QueryString.Value ?? "", FeedBuilder.KeyFor(snapshot, filter));
         return new FeedResult(document, changes.Record(document.Generation, now), now, options.Value.MaxAge);
     }
 }

@@ -33,6 +33,14 @@ internal sealed partial class FeedCache : IHostedService, IDisposable
     /// <summary>Whether the feed for <paramref name="key"/> is built and in memory, ready for the next poll.</summary>
     public bool Holds(FeedKey key) => _feeds.TryGet(key, out _);
 
+    /// <summary>The feed for <paramref name="key"/> if it is built and in memory.</summary>
+    public bool TryGet(FeedKey key, out FeedDocument document)
+    {
+        var found = _feeds.TryGet(key, out var feed);
+        document = found ? feed.Document : null!;
+        return found;
+    }
+
     /// <summary>The feed for <paramref name="filter"/> in <paramref name="snapshot"/>, built on first use.</summary>
     public FeedDocument Get(CalendarSnapshot snapshot, OccurrenceFilter filter) =>
         _feeds.GetOrBuild(FeedBuilder.KeyFor(snapshot, filter), () => new CachedFeed(_builder.Build(snapshot, filter), filter)).Document;
