@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Net.Http.Headers;
 
 namespace Calendar.Service.Feed;
 
@@ -61,8 +60,7 @@ internal sealed class ChunkedBuffer : Stream
     public FeedRepresentation ToRepresentation(string? contentEncoding)
     {
         Seal();
-        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(_hash.GetHashAndReset())[..32]}\"");
-        return new FeedRepresentation(_chunks, _length, contentEncoding, etag);
+        return new FeedRepresentation(_chunks, _length, contentEncoding, FeedRepresentation.TagOf(_hash.GetHashAndReset()));
     }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();

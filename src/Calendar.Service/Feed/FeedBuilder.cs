@@ -18,8 +18,9 @@ namespace Calendar.Service.Feed;
 /// with Ical.Net's own serializers: the calendar's properties, then each VEVENT as <see cref="EventSerializer"/>
 /// writes it, exactly where the calendar's serializer puts its children. Built as one object graph, a feed of the
 /// 130,000 events of a world-wide fact set held about 30 KB of objects per event (2.5 GB) before a byte was written;
-/// here rounds of events are worded and serialized in parallel, and written in order into the feed's bytes and their
-/// gzip, so that memory holds one round besides the bytes themselves.
+/// here rounds of events are worded and serialized in parallel, and written in order into the feed's hash and gzip,
+/// so that memory holds one round besides the bytes themselves. Each event is serialized once per generation and
+/// its text shared by every feed that lists it (<see cref="EventTexts"/>).
 /// </remarks>
 internal sealed class FeedBuilder
 {
@@ -36,6 +37,9 @@ internal sealed class FeedBuilder
     private readonly EventSequences _sequences;
     private readonly FeedOptions _options;
     private readonly string _settingsAndBuild;
+    private readonly Lock _textsLock = new();
+    private EventTexts? _texts;
+    private OccurrenceTimeline? _textsTimeline;
 
     public FeedBuilder(EventSequences sequences, IOptions<FeedOptions> options, IOptions<CalendarOptions> calendar)
     {
@@ -69,7 +73,11 @@ internal sealed class FeedBuilder
         var wording = Wording.English(snapshot.Facts.Countries);
         var name = FeedFilter.Describe(filter, wording);
         var listed = snapshot.Between(snapshot.Window, filter).Where(FeedEvent.IsListed).ToList();
-        using var writer = new FeedDocumentWriter();
+        var generation = GenerationOf(snapshot);
+        var texts = TextsOf(generation, snapshot);
+        var found = new ReadOnlyMemory<byte>[listed.Count];
+        var rounds = texts.Find(listed, found).Chunk(RoundSize).ToList();
+        using var writer = new FeedDocumentWriter(listed.Count);
         var header = new CalendarSerializer().SerializeToString(CreateCalendar(name, Description(snapshot.Window))) ?? "";
         if (!header.EndsWith(CalendarEnd, StringComparison.Ordinal))
         {
@@ -78,45 +86,67 @@ internal sealed class FeedBuilder
 
         writer.Write(header[..^CalendarEnd.Length]);
         var stamp = snapshot.Version.LastModified;
-        var rounds = listed.Chunk(RoundSize).ToList();
-        // A pipeline of rounds: while this round is serialized (on every core) and written, the next is worded and
-        // given its SEQUENCEs (one transaction), so that the database's turn overlaps the serializing.
-        var next = rounds.Count > 0 ? Task.Run(() => Prepare(rounds[0], wording)) : null;
+        // A pipeline of the rounds of events not serialized yet: while one round is worded, given its SEQUENCEs (one
+        // transaction) and serialized (on every core), the events before it are hashed and gzipped on this thread.
+        var next = rounds.Count > 0 ? Task.Run(() => Serialize(rounds[0], listed, found, wording, stamp, texts)) : null;
+        var written = 0;
         for (var i = 0; i < rounds.Count; i++)
         {
-            var (events, sequences) = next!.GetAwaiter().GetResult();
-            next = i + 1 < rounds.Count ? Task.Run(() => Prepare(rounds[i + 1], wording)) : null;
-            foreach (var text in Serialize(events, sequences, stamp))
-            {
-                writer.Write(text);
-            }
+            next!.GetAwaiter().GetResult();
+            // The round itself, not `i`: a for loop's variable is one for all its iterations, and the task may start after the next.
+            var following = i + 1 < rounds.Count ? rounds[i + 1] : null;
+            next = following is not null ? Task.Run(() => Serialize(following, listed, found, wording, stamp, texts)) : null;
+            WriteUpTo(rounds[i][^1] + 1);
         }
 
+        WriteUpTo(found.Length);
         writer.Write(CalendarEnd);
-        return writer.Finish(GenerationOf(snapshot), name, listed.Count);
+        return writer.Finish(generation, name, listed.Count);
+
+        void WriteUpTo(int end)
+        {
+            for (; written < end; written++)
+            {
+                // Never empty: a hole would be an event missing from the feed without a word.
+                writer.Write(found[written].IsEmpty ? throw new InvalidOperationException($"The text of event {written} of the feed was not serialized.") : found[written]);
+            }
+        }
     }
 
-    /// <summary>The round's events, worded in parallel, and their SEQUENCEs, recorded in one transaction.</summary>
-    private (FeedEvent[] Events, IReadOnlyDictionary<string, int> Sequences) Prepare(Occurrence[] round, Wording wording)
+    /// <summary>The texts of the generation's events, kept for the snapshot's occurrences: a new generation starts afresh.</summary>
+    private EventTexts TextsOf(string generation, CalendarSnapshot snapshot)
     {
-        var events = new FeedEvent[round.Length];
-        Parallel.For(0, round.Length, i => events[i] = FeedEvent.From(round[i], wording, _options.UidDomain));
-        return (events, _sequences.Assign(events));
+        lock (_textsLock)
+        {
+            // The occurrences are the snapshot's own objects, reused by the next snapshot of the same facts and window.
+            if (_texts is not { } texts || texts.Generation != generation || !ReferenceEquals(_textsTimeline, snapshot.Timeline))
+            {
+                (_texts, _textsTimeline) = (texts = new EventTexts(generation), snapshot.Timeline);
+            }
+
+            return texts;
+        }
     }
 
-    /// <summary>Each event's VEVENT, as Ical.Net's event serializer writes it inside a calendar, serialized in parallel.</summary>
-    private static string[] Serialize(FeedEvent[] events, IReadOnlyDictionary<string, int> sequences, Instant stamp)
+    /// <summary>
+    /// Words the events at <paramref name="positions"/> of <paramref name="listed"/>, records their SEQUENCEs (one
+    /// transaction) and serializes each VEVENT as Ical.Net's event serializer writes it inside a calendar, in parallel,
+    /// into <paramref name="texts"/> and <paramref name="found"/>.
+    /// </summary>
+    private void Serialize(int[] positions, List<Occurrence> listed, ReadOnlyMemory<byte>[] found, Wording wording, Instant stamp, EventTexts texts)
     {
-        var texts = new string[events.Length];
+        var events = new FeedEvent[positions.Length];
+        Parallel.For(0, positions.Length, i => events[i] = FeedEvent.From(listed[positions[i]], wording, _options.UidDomain));
+        var sequences = _sequences.Assign(events);
         Parallel.ForEach(Partitioner.Create(0, events.Length, BatchSize), range =>
         {
             var serializer = new EventSerializer();
             for (var i = range.Item1; i < range.Item2; i++)
             {
-                texts[i] = serializer.SerializeToString(events[i].ToCalendarEvent(sequences[events[i].Uid], stamp)) ?? "";
+                var text = serializer.SerializeToString(events[i].ToCalendarEvent(sequences[events[i].Uid], stamp)) ?? "";
+                found[positions[i]] = texts.Add(listed[positions[i]], text);
             }
         });
-        return texts;
     }
 
     private IcalCalendar CreateCalendar(string name, string description)

@@ -5,11 +5,20 @@ namespace Calendar.Service.Feed;
 
 /// <summary>One encoding of a feed: the bytes sent, their strong ETag, and the Content-Encoding that goes with them.</summary>
 /// <remarks>
-/// Held as chunks of <see cref="ChunkedBuffer.ChunkSize"/> bytes, as they were written: a world-sized feed (100 MB) is
-/// then never copied into one array, never sits on the large object heap, and exists once.
+/// Held as pieces, as they were written (chunks of <see cref="ChunkedBuffer.ChunkSize"/> bytes, or the events' shared
+/// texts, <see cref="EventTexts"/>): a world-sized feed (100 MB) is then never copied into one array, never sits on
+/// the large object heap, and exists once.
 /// </remarks>
-internal sealed class FeedRepresentation(IReadOnlyList<ReadOnlyMemory<byte>> chunks, long length, string? contentEncoding, EntityTagHeaderValue etag)
+/// <param name="chunks">The pieces, in order.</param>
+/// <param name="length">Their bytes in all.</param>
+/// <param name="contentEncoding">gzip, or null for the identity bytes.</param>
+/// <param name="etag">The strong ETag of the bytes.</param>
+/// <param name="ownSize">The bytes only this representation holds (default: all of them).</param>
+internal sealed class FeedRepresentation(IReadOnlyList<ReadOnlyMemory<byte>> chunks, long length, string? contentEncoding, EntityTagHeaderValue etag, long? ownSize = null)
 {
+    /// <summary>What a piece costs in the list of pieces, besides its bytes.</summary>
+    public const int PieceSize = 16;
+
     public IReadOnlyList<ReadOnlyMemory<byte>> Chunks { get; } = chunks;
 
     public long Length { get; } = length;
@@ -18,6 +27,15 @@ internal sealed class FeedRepresentation(IReadOnlyList<ReadOnlyMemory<byte>> chu
 
     /// <summary>A hash of the exact bytes: equal tags mean equal bytes (RFC 9110 §8.8.3, strong validator).</summary>
     public EntityTagHeaderValue ETag { get; } = etag;
+
+    /// <summary>The ETag as sent, made once: a poll compares and sends this string.</summary>
+    public string ETagText { get; } = etag.ToString();
+
+    /// <summary>The bytes only this representation holds, and its list of pieces, for the cache's bound.</summary>
+    public long OwnSize { get; } = (ownSize ?? length) + ((long)chunks.Count * PieceSize);
+
+    /// <summary>The strong ETag of bytes whose SHA-256 is <paramref name="sha256"/>.</summary>
+    public static EntityTagHeaderValue TagOf(byte[] sha256) => new($"\"{Convert.ToHexStringLower(sha256)[..32]}\"");
 
     /// <summary>The bytes in one array, for tests and benchmarks; serving writes the chunks.</summary>
     public byte[] ToArray()
