@@ -4,6 +4,7 @@ using System.Text;
 using Calendar.Core;
 using Calendar.Service.Timeline;
 using Ical.Net;
+using Ical.Net.CalendarComponents;
 using Ical.Net.Serialization;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -141,9 +142,10 @@ internal sealed class FeedBuilder
         Parallel.ForEach(Partitioner.Create(0, events.Length, BatchSize), range =>
         {
             var serializer = new EventSerializer();
+            var vevent = new CalendarEvent();
             for (var i = range.Item1; i < range.Item2; i++)
             {
-                var text = serializer.SerializeToString(events[i].ToCalendarEvent(sequences[events[i].Uid], stamp)) ?? "";
+                var text = serializer.SerializeToString(events[i].Fill(vevent, sequences[events[i].Uid], stamp)) ?? "";
                 found[positions[i]] = texts.Add(listed[positions[i]], text);
             }
         });
