@@ -71,6 +71,8 @@ app.UseSecurityHeaders();
 app.UseExceptionHandler();
 // Polls of feeds already built are answered here, before routing and the other middleware.
 app.UseFeedRevalidation();
+// Routing from here on: without this line the host would route every request first, feed polls answered above included.
+app.UseRouting();
 app.UseStatusCodePages();
 app.UseRateLimiter();
 

@@ -21,6 +21,9 @@ internal sealed class FeedRevalidation(CalendarState state, FeedCache cache, Fee
 
     private volatile Remembered _remembered = new(null, new(StringComparer.Ordinal));
 
+    /// <summary>How many query strings are remembered for the snapshot in service.</summary>
+    public int Count => _remembered.Keys.Count;
+
     /// <summary>Notes that <paramref name="query"/> asked for the feed <paramref name="key"/> of <paramref name="snapshot"/>.</summary>
     public void Remember(CalendarSnapshot snapshot, string query, FeedKey key)
     {
