@@ -52,14 +52,15 @@ internal sealed class FeedRepresentation(IReadOnlyList<ReadOnlyMemory<byte>> chu
     }
 
     /// <summary>Writes the bytes, letting the connection drain every few chunks so that a slow client holds no copy of them.</summary>
+    /// <remarks>Small pieces (events' texts) are copied into the pipe's buffer together: one advance per buffer, not per event.</remarks>
     public async Task WriteToAsync(HttpResponse response, CancellationToken cancellationToken)
     {
         var writer = response.BodyWriter;
         var unflushed = 0;
-        foreach (var chunk in Chunks)
+        var index = 0;
+        while (index < Chunks.Count)
         {
-            writer.Write(chunk.Span);
-            unflushed += chunk.Length;
+            unflushed += CopySome(writer, ref index);
             if (unflushed >= FlushEvery)
             {
                 await writer.FlushAsync(cancellationToken);
@@ -68,6 +69,30 @@ internal sealed class FeedRepresentation(IReadOnlyList<ReadOnlyMemory<byte>> chu
         }
 
         await writer.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Copies pieces from <paramref name="index"/> into one buffer of the pipe, as many as fit (a larger one alone).</summary>
+    private int CopySome(System.IO.Pipelines.PipeWriter writer, ref int index)
+    {
+        var first = Chunks[index].Span;
+        var buffer = writer.GetSpan(Math.Min(first.Length, FlushEvery));
+        if (first.Length > buffer.Length)
+        {
+            writer.Write(first);
+            index++;
+            return first.Length;
+        }
+
+        var used = 0;
+        while (index < Chunks.Count && Chunks[index].Length <= buffer.Length - used)
+        {
+            Chunks[index].Span.CopyTo(buffer[used..]);
+            used += Chunks[index].Length;
+            index++;
+        }
+
+        writer.Advance(used);
+        return used;
     }
 
     /// <summary>Kestrel's response pipe pauses its writer at 64 KB by default: flushing at a few times that keeps it busy.</summary>
