@@ -94,6 +94,11 @@ internal sealed class FeedResult(FeedDocument document, Instant changedAt, Insta
     /// <summary>Whether the client takes gzip: named with a non-zero q, or covered by <c>*</c> (RFC 9110 §12.5.3).</summary>
     private static bool AcceptsGzip(HttpRequest request)
     {
+        if (request.Headers.AcceptEncoding.Count == 0)
+        {
+            return false;
+        }
+
         var accepted = request.GetTypedHeaders().AcceptEncoding;
         var gzip = accepted.FirstOrDefault(value => value.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase));
         var any = accepted.FirstOrDefault(value => value.Value.Equals("*", StringComparison.Ordinal));
