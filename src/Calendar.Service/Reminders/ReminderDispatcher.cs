@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Calendar.Core;
 using Calendar.Service.Feed;
 using Calendar.Service.Subscriptions;
@@ -50,11 +51,13 @@ internal sealed partial class ReminderDispatcher(
         var now = clock.CurrentInstant;
         var snapshot = calendar.Current;
         var result = new DispatchResult();
+        var email = new ReminderEmail(snapshot.Facts.Countries, MailboxAddress.Parse(options.Value.From), publicAddress.BaseUrl, feed.Value.UidDomain, sequences, snapshot.Version.LastModified);
         await using var mail = new MailSession(transport);
+        await using var marks = await ledger.OpenForMarksAsync(cancellationToken);
         foreach (var batch in subscriptions.Active().Chunk(Batch))
         {
             var claims = await ledger.ClaimAsync(batch, (subscription, history) => Plan(subscription, history, snapshot, now), now, _lease, cancellationToken);
-            if (!await SendAsync(claims, snapshot, now, mail, result, cancellationToken))
+            if (!await SendAsync(claims, snapshot, now, email, mail, marks, result, cancellationToken))
             {
                 break;
             }
@@ -72,7 +75,8 @@ internal sealed partial class ReminderDispatcher(
     }
 
     /// <summary>Sends and marks each claimed digest; false when the server cannot be reached (the rest wait for the next run).</summary>
-    private async Task<bool> SendAsync(IReadOnlyList<ReminderClaim> claims, CalendarSnapshot snapshot, Instant now, MailSession mail, DispatchResult result, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(
+        IReadOnlyList<ReminderClaim> claims, CalendarSnapshot snapshot, Instant now, ReminderEmail email, MailSession mail, DbConnection marks, DispatchResult result, CancellationToken cancellationToken)
     {
         if (claims.Count == 0)
         {
@@ -80,11 +84,8 @@ internal sealed partial class ReminderDispatcher(
         }
 
         var digests = claims.Select(claim => (Claim: claim, Due: Resolve(claim, snapshot, now))).ToList();
-        var events = digests.SelectMany(d => d.Due).Select(r => r.Occurrence).DistinctBy(o => o.Id).Select(o => FeedEvent.From(o, snapshot.Facts.Countries, feed.Value.UidDomain)).ToList();
-        var sequence = sequences.Assign(events);
         var renewAt = now + _lease.Length / 2;
         var retryAfter = Duration.FromTimeSpan(options.Value.RetryAfter);
-        var from = MailboxAddress.Parse(options.Value.From);
         for (var i = 0; i < digests.Count; i++)
         {
             if (clock.CurrentInstant is var current && current >= renewAt)
@@ -108,21 +109,19 @@ internal sealed partial class ReminderDispatcher(
 
             var subscription = claim.Subscription;
             var unsubscribe = publicAddress.Link($"subscriptions/unsubscribe?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Unsubscribe))}");
-            var message = await ReminderEmail.ComposeAsync(
-                subscription, due, snapshot.Facts.Countries, from, publicAddress.BaseUrl, unsubscribe,
-                feed.Value.UidDomain, sequence, snapshot.Version.LastModified);
+            var message = await email.ComposeAsync(subscription, due, unsubscribe);
             // Claimed under this id: a digest taken over keeps the id it was first sent with, whatever its events have become.
             message.MessageId = claim.MessageId;
             try
             {
                 await mail.SendAsync(message, cancellationToken);
-                await ledger.MarkSentAsync(claim, now, cancellationToken);
+                await ledger.MarkSentAsync(claim, now, cancellationToken, marks);
                 result.Sent += due.Count;
                 LogSent(subscription.Id, due.Count, message.Subject ?? "", claim.TakenOver);
             }
             catch (MailDeliveryException e) when (e.Failure == MailFailure.RecipientRefused)
             {
-                await ledger.MarkRejectedAsync(claim, e.Message, now, cancellationToken);
+                await ledger.MarkRejectedAsync(claim, e.Message, now, cancellationToken, marks);
                 subscriptions.MarkRejected(subscription.Id, e.Message, now);
                 result.Rejected += due.Count;
                 LogRejected(subscription.Id, e.Message);
@@ -133,7 +132,7 @@ internal sealed partial class ReminderDispatcher(
                 var unsent = e.Failure == MailFailure.ServerUnavailable ? digests.Skip(i).ToList() : [digests[i]];
                 foreach (var (failed, reminders) in unsent)
                 {
-                    await ledger.MarkFailedAsync(failed, e.Message, now, retryAfter, cancellationToken);
+                    await ledger.MarkFailedAsync(failed, e.Message, now, retryAfter, cancellationToken, marks);
                     result.Failed += reminders.Count;
                 }
 

@@ -24,7 +24,7 @@ namespace Calendar.Service.Reminders;
 /// and sends it again, with the same Message-Id: it may have gone already (a second copy), it is never lost.
 /// </para>
 /// </remarks>
-internal sealed class ReminderLedger(CalendarDatabase database)
+internal sealed partial class ReminderLedger(CalendarDatabase database)
 {
     private const string Sending = "sending";
 
@@ -85,26 +85,24 @@ internal sealed class ReminderLedger(CalendarDatabase database)
 
         await TakeOverAsync(connection, transaction, claims.Where(c => c.TakenOver), lease.Node, until);
         // Under the subscriptions' locks the plan saw every row: nothing here can conflict, unless another writer skipped the lock.
-        Expect(claimed.Count, await connection.ExecuteAsync(
+        Expect(claimed.Count, await InsertAsync(connection, transaction, claimed,
+            "INSERT INTO reminder_ledger (subscription_id, occurrence_id, lead_days, due_on, occurs_on, state, late, message_id, sent_on, claimed_by, lease_until, updated_at)",
+            "(@s, @o, @l, @due, @occurs, 'sending', @late, @message, @today, @node, @until, @now)",
             """
-            INSERT INTO reminder_ledger (subscription_id, occurrence_id, lead_days, due_on, occurs_on, state, late, message_id, sent_on, claimed_by, lease_until, updated_at)
-            VALUES (@s, @o, @l, @due, @occurs, 'sending', @late, @message, @today, @node, @until, @now)
             ON CONFLICT (subscription_id, occurrence_id, lead_days) DO UPDATE SET
                 state = 'sending', due_on = excluded.due_on, late = excluded.late, message_id = excluded.message_id, sent_on = excluded.sent_on,
                 claimed_by = excluded.claimed_by, lease_until = excluded.lease_until, updated_at = excluded.updated_at
             WHERE reminder_ledger.state = 'failed'
-            """,
-            claimed, transaction));
+            """));
         // Lead times missed during downtime: the nearer reminder stands for them, whatever becomes of it.
-        await connection.ExecuteAsync(
+        await InsertAsync(connection, transaction, superseded,
+            "INSERT INTO reminder_ledger (subscription_id, occurrence_id, lead_days, due_on, occurs_on, state, late, message_id, updated_at)",
+            "(@s, @o, @l, @due, @occurs, 'superseded', 1, @message, @now)",
             """
-            INSERT INTO reminder_ledger (subscription_id, occurrence_id, lead_days, due_on, occurs_on, state, late, message_id, updated_at)
-            VALUES (@s, @o, @l, @due, @occurs, 'superseded', 1, @message, @now)
             ON CONFLICT (subscription_id, occurrence_id, lead_days) DO UPDATE SET
                 state = 'superseded', message_id = excluded.message_id, next_attempt_at = NULL, updated_at = excluded.updated_at
             WHERE reminder_ledger.state = 'failed'
-            """,
-            superseded, transaction);
+            """);
         await transaction.CommitAsync(cancellationToken);
         return claims;
     }
@@ -118,15 +116,32 @@ internal sealed class ReminderLedger(CalendarDatabase database)
             new { ids = claims.Select(c => c.Subscription.Id).Distinct().ToArray(), until = Stamp(now + lease.Length), node = lease.Node })).ToHashSet(StringComparer.Ordinal);
     }
 
-    public Task MarkSentAsync(ReminderClaim claim, Instant now, CancellationToken cancellationToken) => MarkAsync(
-        claim, "state = 'sent', next_attempt_at = NULL", new { now = Stamp(now) }, cancellationToken);
+    /// <summary>A connection for a run's marks: one for the whole run, each mark one statement on it.</summary>
+    /// <remarks>
+    /// On PostgreSQL its commits do not wait for the disk (<see cref="SqlDialect.AsynchronousCommit"/>): a mark that a
+    /// database crash took back is a digest sent once more with the same Message-Id, as when a node dies before the
+    /// mark. A disk sync per digest took longer than the SMTP transaction itself.
+    /// </remarks>
+    public async Task<DbConnection> OpenForMarksAsync(CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken);
+        if (database.Dialect.AsynchronousCommit is { } asynchronous)
+        {
+            await connection.ExecuteAsync(asynchronous);
+        }
 
-    public Task MarkRejectedAsync(ReminderClaim claim, string error, Instant now, CancellationToken cancellationToken) => MarkAsync(
-        claim, "state = 'rejected', sent_on = NULL, next_attempt_at = NULL, last_error = @error", new { error, now = Stamp(now) }, cancellationToken);
+        return connection;
+    }
+
+    public Task MarkSentAsync(ReminderClaim claim, Instant now, CancellationToken cancellationToken, DbConnection? marks = null) => MarkAsync(
+        marks, claim, "state = 'sent', next_attempt_at = NULL", new { now = Stamp(now) }, cancellationToken);
+
+    public Task MarkRejectedAsync(ReminderClaim claim, string error, Instant now, CancellationToken cancellationToken, DbConnection? marks = null) => MarkAsync(
+        marks, claim, "state = 'rejected', sent_on = NULL, next_attempt_at = NULL, last_error = @error", new { error, now = Stamp(now) }, cancellationToken);
 
     /// <summary>A transient failure: the next attempt waits <paramref name="firstWait"/>, doubled with each attempt, six hours at most.</summary>
-    public Task MarkFailedAsync(ReminderClaim claim, string error, Instant now, Duration firstWait, CancellationToken cancellationToken) => MarkAsync(
-        claim, "state = 'failed', sent_on = NULL, next_attempt_at = @next, last_error = @error",
+    public Task MarkFailedAsync(ReminderClaim claim, string error, Instant now, Duration firstWait, CancellationToken cancellationToken, DbConnection? marks = null) => MarkAsync(
+        marks, claim, "state = 'failed', sent_on = NULL, next_attempt_at = @next, last_error = @error",
         new { error, now = Stamp(now), next = Stamp(now + Duration.Min(firstWait * Math.Pow(2, Math.Min(claim.Attempt - 1, 16)), Duration.FromHours(6))) },
         cancellationToken);
 
@@ -184,18 +199,55 @@ internal sealed class ReminderLedger(CalendarDatabase database)
             "UPDATE reminder_ledger SET claimed_by = @node, lease_until = @until WHERE subscription_id = @s AND message_id = @m AND state = 'sending'",
             claims.Select(claim => new { node, until, s = claim.Subscription.Id, m = claim.MessageId }), transaction);
 
-    private async Task MarkAsync(ReminderClaim claim, string set, object values, CancellationToken cancellationToken)
+    private async Task MarkAsync(DbConnection? marks, ReminderClaim claim, string set, object values, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(values);
         parameters.AddDynamicParams(new { s = claim.Subscription.Id, m = claim.MessageId, attempt = claim.Attempt });
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            $"""
-            UPDATE reminder_ledger SET {set}, attempts = @attempt, claimed_by = NULL, lease_until = NULL, updated_at = @now
-            WHERE subscription_id = @s AND message_id = @m AND state = 'sending'
-            """,
-            parameters);
+        var own = marks is null ? await database.OpenAsync(cancellationToken) : null;
+        try
+        {
+            await (marks ?? own!).ExecuteAsync(
+                $"""
+                UPDATE reminder_ledger SET {set}, attempts = @attempt, claimed_by = NULL, lease_until = NULL, updated_at = @now
+                WHERE subscription_id = @s AND message_id = @m AND state = 'sending'
+                """,
+                parameters);
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
     }
+
+    /// <summary>Rows in one <c>INSERT ... VALUES (...), (...)</c>: one round trip, where Dapper runs a list one statement a row.</summary>
+    /// <remarks><paramref name="row"/> names each row's parameters (<c>(@s, @o)</c>); they become <c>@s_0</c>, <c>@s_1</c> and so on.</remarks>
+    private static async Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, List<object> rows, string insert, string row, string onConflict)
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var parameters = new DynamicParameters();
+        var values = new List<string>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var suffix = "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            values.Add(ParameterName().Replace(row, "$0" + suffix));
+            foreach (var property in rows[i].GetType().GetProperties())
+            {
+                parameters.Add(property.Name + suffix, property.GetValue(rows[i]));
+            }
+        }
+
+        return await connection.ExecuteAsync($"{insert}\nVALUES {string.Join(",\n", values)}\n{onConflict}", parameters, transaction);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"@\w+")]
+    private static partial System.Text.RegularExpressions.Regex ParameterName();
 
     private static void Expect(int expected, int claimed)
     {
