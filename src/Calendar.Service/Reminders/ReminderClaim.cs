@@ -17,9 +17,5 @@ internal sealed record ClaimedReminder(string OccurrenceId, int LeadDays, LocalD
 /// <summary>A digest the plan owes one subscription now: the ledger claims it, or passes if another node has.</summary>
 internal sealed record PlannedDigest(IReadOnlyList<DueReminder> Due, string MessageId);
 
-/// <summary>Who claims (this node, for the ledger's <c>claimed_by</c>) and for how long before another node may take over.</summary>
-internal sealed record ReminderLease(string Node, Duration Length)
-{
-    /// <summary>This process, told apart from another replica on the same host (and from another host in the same test process).</summary>
-    public static string NewNode() => $"{Environment.MachineName}/{Environment.ProcessId}/{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
-}
+/// <summary>Who claims (this node's <c>Calendar:NodeName</c>, for the ledger's <c>claimed_by</c>) and for how long before another node may take over.</summary>
+internal sealed record ReminderLease(string Node, Duration Length);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Calendar.Core;
+using Calendar.Service.Cluster;
 using Calendar.Service.Feed;
 using Calendar.Service.Subscriptions;
 using Calendar.Service.Timeline;
@@ -36,12 +37,13 @@ internal sealed partial class ReminderDispatcher(
     PublicAddress publicAddress,
     IOptions<FeedOptions> feed,
     EventSequences sequences,
+    NodeName node,
     ILogger<ReminderDispatcher> logger)
 {
     /// <summary>Subscriptions claimed for in one transaction: few round trips per digest, and a short lock.</summary>
     public const int Batch = 100;
 
-    private readonly ReminderLease _lease = new(ReminderLease.NewNode(), Duration.FromTimeSpan(options.Value.Lease));
+    private readonly ReminderLease _lease = new(node.Value, Duration.FromTimeSpan(options.Value.Lease));
 
     /// <summary>This node's name in the ledger's <c>claimed_by</c>.</summary>
     public string Node => _lease.Node;
@@ -100,6 +102,9 @@ internal sealed partial class ReminderDispatcher(
                 }
             }
 
+            // A stopping node (a deploy) stops between digests; the one on the wire is finished and marked below,
+            // since a server that took it without the node hearing so would get it again from the next node.
+            cancellationToken.ThrowIfCancellationRequested();
             var (claim, due) = digests[i];
             if (due.Count == 0)
             {
@@ -114,8 +119,8 @@ internal sealed partial class ReminderDispatcher(
             message.MessageId = claim.MessageId;
             try
             {
-                await mail.SendAsync(message, cancellationToken);
-                await ledger.MarkSentAsync(claim, now, cancellationToken, marks);
+                await mail.SendAsync(message, CancellationToken.None);
+                await ledger.MarkSentAsync(claim, now, CancellationToken.None, marks);
                 result.Sent += due.Count;
                 LogSent(subscription.Id, due.Count, message.Subject ?? "", claim.TakenOver);
             }
