@@ -93,7 +93,7 @@ internal sealed class ReminderEmail(CountryCatalog countries, MailboxAddress fro
             // The subscription's language for everything it reads, subject included.
             var wording = subscription.Language == Language.En ? _english : Wording.For(subscription.Language, countries);
             var digest = ReminderDigest.For(subscription with { Email = SomeAddress }, ordered, wording, site, SomeUnsubscribe);
-            template = new Template(Subject(ordered, wording), ReminderEmailBody.Text(digest), await ReminderEmailBody.HtmlAsync(digest), Ics(ordered));
+            template = new Template(Subject(ordered, wording), ReminderEmailBody.Text(digest), await ReminderEmailBody.HtmlAsync(digest), Ics(ordered, wording));
             if (_templates.Count >= MaxTemplates)
             {
                 _templates.Clear();
@@ -129,11 +129,11 @@ internal sealed class ReminderEmail(CountryCatalog countries, MailboxAddress fro
     /// SEQUENCE (RFC 5546 §2.1.4): the feed's SEQUENCE, DTSTAMP and LAST-MODIFIED, not 0 and now, so that an
     /// attachment neither looks older than the feed nor overrides it.
     /// </remarks>
-    private byte[] Ics(IReadOnlyList<DueReminder> due)
+    private byte[] Ics(IReadOnlyList<DueReminder> due, Wording wording)
     {
-        // English until SEQUENCEs are kept per language: the attachment's events must be the feed's, hash for hash.
-        var events = due.Select(reminder => FeedEvent.From(reminder.Occurrence, _english, domain)).ToList();
-        var sequence = sequences.Assign(events);
+        // In the subscriber's language, with that language's SEQUENCEs: the events are those of the feed in it, hash for hash.
+        var events = due.Select(reminder => FeedEvent.From(reminder.Occurrence, wording, domain)).ToList();
+        var sequence = sequences.Assign(events, wording.LanguageOf());
         var calendar = new IcalCalendar { ProductId = FeedBuilder.ProductId, Method = "PUBLISH" };
         foreach (var feedEvent in events)
         {

@@ -56,6 +56,16 @@ public class SubscriptionLanguageTests
         Assert.Contains("<html lang=\"ru\"", html, StringComparison.Ordinal);
         Assert.Contains("Дипломатические годовщины", html, StringComparison.Ordinal);
         Assert.Contains("?country=IT&amp;lang=ru#kz-it-relations.2027", html, StringComparison.Ordinal);
+
+        // The attachment is the Russian feed's event: same text, same SEQUENCE (kept per language).
+        var ics = Assert.Single(reminder.Message.Attachments.OfType<MimeKit.MimePart>());
+        using var bytes = new MemoryStream();
+        await ics.Content!.DecodeToAsync(bytes, TestContext.Current.CancellationToken);
+        var attached = (await Feed.IcalJs.ReadAsync(bytes.ToArray())).Event("kz-it-relations.2027@calendar.local");
+        var inFeed = (await Feed.FeedClient.ReadAsync(app, "?country=IT&lang=ru")).Event("kz-it-relations.2027@calendar.local");
+        Assert.Equal("35-летие установления дипломатических отношений, Казахстан — Италия", attached.Summary);
+        Assert.Equal("ru", attached.SummaryLanguage);
+        Assert.Equal((inFeed.Sequence, inFeed.Description), (attached.Sequence, attached.Description));
     }
 
     [Fact]
