@@ -9,6 +9,8 @@ COPY src/Calendar.Core/Calendar.Core.csproj src/Calendar.Core/
 COPY src/Calendar.Service/Calendar.Service.csproj src/Calendar.Service/
 RUN dotnet restore src/Calendar.Service/Calendar.Service.csproj
 COPY src/ src/
+# The reviewed country-name table: Calendar.Core embeds it from docs/, its one home.
+COPY docs/i18n/country-names.tsv docs/i18n/
 RUN dotnet publish src/Calendar.Service/Calendar.Service.csproj --configuration Release --no-restore --output /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

@@ -12,10 +12,17 @@ public sealed record Fact
 
     public required PartialDate Date { get; init; }
 
+    /// <summary>The editor's title, in English.</summary>
     public required string Title { get; init; }
+
+    /// <summary>The title in Russian and Kazakh, where the facts file gives it.</summary>
+    public Translations TitleIn { get; init; } = Translations.None;
 
     /// <summary>The noun phrase anniversaries are named after ("the Kazakhstan Cultural Center in Rosario").</summary>
     public string? AnniversaryOf { get; init; }
+
+    /// <summary><see cref="AnniversaryOf"/> in Russian (a genitive phrase: «открытия …») and Kazakh (the phrase before «N жыл»: «… ашылғанына»).</summary>
+    public Translations AnniversaryOfIn { get; init; } = Translations.None;
 
     /// <summary>Whether its anniversaries are occurrences of their own.</summary>
     public bool Recurs { get; init; }

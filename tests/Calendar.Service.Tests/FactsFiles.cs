@@ -22,4 +22,37 @@ internal static class FactsFiles
                 outlet: Test Gazette
                 published: 2023-06-24
         """;
+
+    /// <summary>Kazakhstan and Italy: relations (1992-08-21), and an opening whose editor gave Russian and Kazakh titles, both ways the format allows.</summary>
+    /// <remarks>Real names, because Russian and Kazakh grammar needs them; the opening and its dates are invented.</remarks>
+    public const string KazakhstanItaly = """
+        facts:
+          - id: kz-it-relations
+            kind: relations
+            countries: [KZ, IT]
+            date: 1992-08-21
+            title: Diplomatic relations established between Kazakhstan and Italy
+            recurs: true
+            sources:
+              - title: "[Invented for tests]"
+                outlet: Test Gazette
+                published: 2022-08-21
+          - id: kz-it-centre
+            kind: opening
+            countries: [KZ, IT]
+            date: 2017-09
+            place: {country: IT, city: Milan}
+            title:
+              en: A Kazakh culture centre opens in Milan
+              ru: В Милане открыт центр казахской культуры
+              kk: Миланда қазақ мәдениеті орталығы ашылды
+            anniversary_of: the Kazakh culture centre in Milan
+            anniversary_of_ru: открытия центра казахской культуры в Милане
+            anniversary_of_kk: Миландағы қазақ мәдениеті орталығының ашылғанына
+            recurs: true
+            sources:
+              - title: "[Invented for tests]"
+                outlet: Test Gazette
+                published: 2017-09-30
+        """;
 }

@@ -29,6 +29,8 @@ const events = calendar.getAllSubcomponents("vevent").map((vevent) => {
     dtstamp: value(vevent, "dtstamp"),
     lastModified: value(vevent, "last-modified"),
     url: value(vevent, "url"),
+    summaryLanguage: vevent.getFirstProperty("summary")?.getParameter("language") ?? null,
+    descriptionLanguage: vevent.getFirstProperty("description")?.getParameter("language") ?? null,
   };
 });
 

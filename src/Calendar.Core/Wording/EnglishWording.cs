@@ -7,6 +7,8 @@ internal sealed class EnglishWording(CountryCatalog countries) : Wording
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    public override string CalendarName => "Diplomatic anniversaries";
+
     public override string Language => "en";
 
     public override string Title(Occurrence occurrence) => Words(occurrence.Fact, occurrence.Ordinal, countries).Title;

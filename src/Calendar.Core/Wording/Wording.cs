@@ -14,8 +14,19 @@ public abstract class Wording
     /// <summary>The English wording, with the country names of <paramref name="countries"/>.</summary>
     public static Wording English(CountryCatalog countries) => new EnglishWording(countries);
 
-    /// <summary>The BCP 47 tag of the language: <c>en</c>.</summary>
+    /// <summary>The wording in <paramref name="language"/>, with the names and forms of <paramref name="countries"/>.</summary>
+    public static Wording For(Language language, CountryCatalog countries) => language switch
+    {
+        Core.Language.Ru => new RussianWording(countries),
+        Core.Language.Kk => new KazakhWording(countries),
+        _ => new EnglishWording(countries),
+    };
+
+    /// <summary>The BCP 47 tag of the language: <c>en</c>, <c>ru</c>, <c>kk</c>.</summary>
     public abstract string Language { get; }
+
+    /// <summary>The calendar's own name, as a subscriber sees it in their list of calendars: "Diplomatic anniversaries".</summary>
+    public abstract string CalendarName { get; }
 
     /// <summary>A full sentence: "35th anniversary of diplomatic relations between Kazakhstan and Italy".</summary>
     public abstract string Title(Occurrence occurrence);

@@ -5,7 +5,7 @@ using Calendar.Service.Upcoming;
 
 namespace Calendar.Service.Cli;
 
-/// <summary><c>upcoming [--from D] [--days N | --to D] [--country C]... [--kind K]... [--jubilee true|false]</c>.</summary>
+/// <summary><c>upcoming [--from D] [--days N | --to D] [--country C]... [--kind K]... [--jubilee true|false] [--lang en|ru|kk]</c>.</summary>
 /// <remarks>The same query as <c>GET /api/events/upcoming</c>, parsed by the same code, printed as a table.</remarks>
 internal static class UpcomingCommand
 {
@@ -20,12 +20,13 @@ internal static class UpcomingCommand
         var country = new Option<string[]>("--country") { Description = "ISO 3166-1 alpha-2 code; repeat it or separate with commas.", HelpName = "CODE" };
         var kind = new Option<string[]>("--kind") { Description = "'anniversary' or a fact kind (relations, visit, signing, ...); repeatable.", HelpName = "KIND" };
         var jubilee = new Option<string>("--jubilee") { Description = "true: jubilee anniversaries only; false: everything but jubilees.", HelpName = "true|false" };
+        var lang = new Option<string>("--lang") { Description = "Language of titles, dates and countries: en (default), ru, kk.", HelpName = "en|ru|kk" };
         var command = new Command(Name, $"Prints what is coming up, as GET /api/events/upcoming answers it. Dates run from 0001-01-01 to {UpcomingParameters.LastDate:yyyy-MM-dd}.")
         {
-            from, days, to, country, kind, jubilee,
+            from, days, to, country, kind, jubilee, lang,
         };
         command.SetAction(result => Run(
-            new UpcomingParameters(result.GetValue(from), result.GetValue(days), result.GetValue(to), result.GetValue(country), result.GetValue(kind), result.GetValue(jubilee)),
+            new UpcomingParameters(result.GetValue(from), result.GetValue(days), result.GetValue(to), result.GetValue(country), result.GetValue(kind), result.GetValue(jubilee), result.GetValue(lang)),
             services(),
             output,
             errorOutput));

@@ -25,7 +25,7 @@ internal static class FactsParser
 
         // Country names first: any file may declare a code that another file uses.
         var countries = CountryCatalog.Iso;
-        var declared = new List<KeyValuePair<CountryCode, string>>();
+        var declared = new List<CountryDeclaration>();
         foreach (var reader in yamlFiles)
         {
             Guarded(reader.File, errors, () => declared.AddRange(reader.DeclaredCountries()), cancellationToken);
@@ -33,7 +33,7 @@ internal static class FactsParser
 
         if (declared.Count > 0)
         {
-            countries = countries.With(declared);
+            countries = countries.Declare(declared);
         }
 
         var entries = new List<LocatedFact>();

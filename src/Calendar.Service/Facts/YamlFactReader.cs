@@ -31,8 +31,8 @@ internal sealed partial class YamlFactReader
         var kind = ReadKind();
         var countries = ReadCountries();
         var date = ReadDate();
-        var title = _fields.Text("title", required: true);
-        var anniversaryOf = _fields.Text("anniversary_of");
+        var (title, titleIn) = _fields.TranslatedText("title", required: true);
+        var (anniversaryOf, anniversaryOfIn) = _fields.TranslatedText("anniversary_of");
         var recurs = _fields.Boolean("recurs");
         var status = ReadStatus();
         var place = ReadPlace();
@@ -54,7 +54,9 @@ internal sealed partial class YamlFactReader
             Countries = countries,
             Date = date.Value,
             Title = title,
+            TitleIn = titleIn,
             AnniversaryOf = anniversaryOf,
+            AnniversaryOfIn = anniversaryOfIn,
             Recurs = recurs ?? kind.Value.RecursByDefault(),
             Status = status,
             Place = place,

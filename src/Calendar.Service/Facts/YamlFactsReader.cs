@@ -26,8 +26,9 @@ internal sealed class YamlFactsReader
 
     public FactsFile File => _file;
 
-    /// <summary>The names this file gives to countries: diplomatic names, or user-assigned codes it declares.</summary>
-    public IEnumerable<KeyValuePair<CountryCode, string>> DeclaredCountries()
+    /// <summary>The names this file gives to countries: diplomatic names, corrected Russian and Kazakh forms, or user-assigned codes it declares.</summary>
+    /// <remarks>A code maps to its English name (<c>XA: Atlantis</c>) or to a mapping of <c>en</c> and the table's columns (<c>ru_ins: Тюркийе</c>).</remarks>
+    public IEnumerable<CountryDeclaration> DeclaredCountries()
     {
         if (_root?.Node("countries") is not { } node)
         {
@@ -48,15 +49,38 @@ internal sealed class YamlFactsReader
             {
                 _root.Error(line, $"countries.{text}", "is neither an ISO 3166-1 alpha-2 code nor a user-assigned one (AA, QM-QZ, XA-XZ, ZZ)");
             }
-            else if (value is not YamlScalarNode { Value: { Length: > 0 } name })
+            else if (value is YamlScalarNode { Value: { Length: > 0 } name })
+            {
+                yield return new(code, name.Trim(), CountryForms.None);
+            }
+            else if (value is YamlMappingNode forms && Forms(forms, $"countries.{text}.") is { } declaration)
+            {
+                yield return declaration with { Code = code };
+            }
+            else if (value is not YamlMappingNode)
             {
                 _root.Error(line, $"countries.{text}", "needs a name");
             }
-            else
-            {
-                yield return new(code, name.Trim());
-            }
         }
+    }
+
+    /// <summary>A country's mapping: <c>en</c> and any of <see cref="CountryForms.Columns"/>; null after reporting what is wrong.</summary>
+    private CountryDeclaration? Forms(YamlMappingNode mapping, string prefix)
+    {
+        var fields = new YamlFields(mapping, _file.DisplayPath, prefix, _errors);
+        var english = fields.Text("en");
+        var forms = CountryForms.Columns
+            .Select(column => (column, text: fields.Text(column)))
+            .Where(pair => pair.text is not null)
+            .Select(pair => KeyValuePair.Create(pair.column, pair.text!))
+            .ToList();
+        fields.RejectUnknown();
+        if (english is null && forms.Count == 0)
+        {
+            fields.Error(fields.Line, "en", "give the English name (en) or some of the forms (" + string.Join(", ", CountryForms.Columns) + ")");
+        }
+
+        return fields.HasErrors ? null : new CountryDeclaration(default, english, CountryForms.Of(forms));
     }
 
     public IEnumerable<LocatedFact> Facts(CountryCatalog countries)

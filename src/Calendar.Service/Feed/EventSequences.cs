@@ -1,3 +1,4 @@
+using Calendar.Core;
 using Calendar.Service.Storage;
 using Dapper;
 
@@ -19,13 +20,15 @@ internal sealed class EventSequences(CalendarDatabase database)
     /// <summary>UIDs per statement: one parameter (a JSON array or an array) however many, so a feed's batch is a statement or two.</summary>
     private const int Chunk = 2000;
 
-    /// <summary>The SEQUENCE of each event, recording the events that are new or changed.</summary>
+    /// <summary>The SEQUENCE of each event in <paramref name="language"/>, recording the events that are new or changed.</summary>
+    /// <remarks>Kept per UID and language: the Russian wording of an event is not a revision of its English one.</remarks>
     /// <remarks>
     /// A few statements per <see cref="Chunk"/> events, never one per event: a world-sized feed has 130,000 of them,
     /// and on PostgreSQL each statement is a round trip.
     /// </remarks>
-    public IReadOnlyDictionary<string, int> Assign(IReadOnlyList<FeedEvent> events)
+    public IReadOnlyDictionary<string, int> Assign(IReadOnlyList<FeedEvent> events, Language language = Language.En)
     {
+        var tag = language.Tag();
         using var connection = database.Open();
         var hashes = new Dictionary<string, string>(events.Count, StringComparer.Ordinal);
         foreach (var feedEvent in events)
@@ -33,7 +36,7 @@ internal sealed class EventSequences(CalendarDatabase database)
             hashes.TryAdd(feedEvent.Uid, feedEvent.ContentHash);
         }
 
-        var known = Read(connection, null, hashes.Keys);
+        var known = Read(connection, null, tag, hashes.Keys);
         var changed = hashes.Where(pair => !known.TryGetValue(pair.Key, out var row) || row.Hash != pair.Value).ToList();
         if (changed.Count > 0)
         {
@@ -43,13 +46,13 @@ internal sealed class EventSequences(CalendarDatabase database)
             {
                 foreach (var row in connection.Query<(string Uid, string Hash, int Sequence)>(
                     $"""
-                    INSERT INTO feed_event_sequences (uid, content_hash, sequence)
-                    SELECT first, second, 0 FROM {database.Dialect.TextPairs("@rows")} WHERE true
-                    ON CONFLICT (uid) DO UPDATE SET content_hash = excluded.content_hash, sequence = feed_event_sequences.sequence + 1
+                    INSERT INTO feed_event_sequences (uid, language, content_hash, sequence)
+                    SELECT first, @language, second, 0 FROM {database.Dialect.TextPairs("@rows")} WHERE true
+                    ON CONFLICT (uid, language) DO UPDATE SET content_hash = excluded.content_hash, sequence = feed_event_sequences.sequence + 1
                     WHERE feed_event_sequences.content_hash <> excluded.content_hash
                     RETURNING uid, content_hash, sequence
                     """,
-                    new { rows = SqlDialect.Pairs(chunk.Select(pair => (pair.Key, pair.Value))) },
+                    new { rows = SqlDialect.Pairs(chunk.Select(pair => (pair.Key, pair.Value))), language = tag },
                     transaction))
                 {
                     known[row.Uid] = (row.Hash, row.Sequence);
@@ -58,7 +61,7 @@ internal sealed class EventSequences(CalendarDatabase database)
 
             // A replica that met the same change a moment before raised it already, and the upsert returned nothing.
             var raisedElsewhere = changed.Where(pair => known.GetValueOrDefault(pair.Key).Hash != pair.Value).Select(pair => pair.Key).ToList();
-            foreach (var (uid, row) in Read(connection, transaction, raisedElsewhere))
+            foreach (var (uid, row) in Read(connection, transaction, tag, raisedElsewhere))
             {
                 known[uid] = row;
             }
@@ -75,13 +78,13 @@ internal sealed class EventSequences(CalendarDatabase database)
         return assigned;
     }
 
-    private Dictionary<string, (string Hash, int Sequence)> Read(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, IEnumerable<string> uids)
+    private Dictionary<string, (string Hash, int Sequence)> Read(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, string language, IEnumerable<string> uids)
     {
         var known = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
         foreach (var chunk in uids.Distinct(StringComparer.Ordinal).Chunk(Chunk))
         {
             foreach (var row in connection.Query<(string Uid, string Hash, int Sequence)>(
-                $"SELECT uid, content_hash, sequence FROM feed_event_sequences WHERE uid {database.Dialect.InTexts("@chunk")}", new { chunk = database.Dialect.Texts(chunk) }, transaction))
+                $"SELECT uid, content_hash, sequence FROM feed_event_sequences WHERE language = @language AND uid {database.Dialect.InTexts("@chunk")}", new { chunk = database.Dialect.Texts(chunk), language }, transaction))
             {
                 known[row.Uid] = (row.Hash, row.Sequence);
             }

@@ -55,7 +55,7 @@ internal static class FeedApi
             .WithTags("Feed")
             .WithSummary("The iCalendar feed to subscribe to (RFC 5545)")
             .WithDescription(
-                "Same filters as the upcoming endpoint: `country` (repeatable), `kind`, `jubilee`. One all-day event per " +
+                "Same filters as the upcoming endpoint: `country` (repeatable), `kind`, `jubilee`; `lang` (`en`, `ru`, `kk`) words the events and the calendar's name, the UIDs staying the same. One all-day event per " +
                 "occurrence from 1 January last year to 31 December of the horizon (`Calendar:HorizonYears`); month-precision events span their month, " +
                 "year-precision ones are left out. Conditional requests (If-None-Match, If-Modified-Since) answer 304.")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
@@ -69,6 +69,7 @@ internal static class FeedApi
         var snapshot = state.Current;
         var errors = new QueryErrors();
         var filter = FeedFilter.Parse(request.Query, snapshot.Facts.Countries, errors);
+        var language = LanguageParameter.Parse(request.Query.ContainsKey(LanguageParameter.Name) ? request.Query[LanguageParameter.Name].ToString() : null, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The feed's filter has invalid parameters.");
@@ -76,8 +77,8 @@ internal static class FeedApi
 
         // One reading of the service's clock for Date and Last-Modified, so that the second is never later than the first.
         var now = clock.CurrentInstant;
-        var document = cache.Get(snapshot, filter);
-        revalidation.Remember(snapshot, request.QueryString.Value ?? "", FeedBuilder.KeyFor(snapshot, filter));
+        var document = cache.Get(snapshot, filter, language);
+        revalidation.Remember(snapshot, request.QueryString.Value ?? "", FeedBuilder.KeyFor(snapshot, filter, language));
         return new FeedResult(document, changes.Record(document.Generation, now), now, options.Value.MaxAge);
     }
 }

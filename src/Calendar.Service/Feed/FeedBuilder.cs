@@ -39,7 +39,7 @@ internal sealed class FeedBuilder
     private readonly FeedOptions _options;
     private readonly string _settingsAndBuild;
     private readonly Lock _textsLock = new();
-    private EventTexts? _texts;
+    private readonly Dictionary<Language, EventTexts> _texts = [];
     private OccurrenceTimeline? _textsTimeline;
 
     public FeedBuilder(EventSequences sequences, IOptions<FeedOptions> options, IOptions<CalendarOptions> calendar)
@@ -66,20 +66,20 @@ internal sealed class FeedBuilder
     }
 
     /// <summary>What a built feed depends on: equal keys give equal bytes.</summary>
-    public static FeedKey KeyFor(CalendarSnapshot snapshot, OccurrenceFilter filter) =>
-        new(snapshot.Version.Hash, snapshot.Version.LastModified, snapshot.Window.Start, filter.Key);
+    public static FeedKey KeyFor(CalendarSnapshot snapshot, OccurrenceFilter filter, Language language = Language.En) =>
+        new(snapshot.Version.Hash, snapshot.Version.LastModified, snapshot.Window.Start, filter.Key, language);
 
-    public FeedDocument Build(CalendarSnapshot snapshot, OccurrenceFilter filter)
+    public FeedDocument Build(CalendarSnapshot snapshot, OccurrenceFilter filter, Language language = Language.En)
     {
-        var wording = Wording.English(snapshot.Facts.Countries);
+        var wording = Wording.For(language, snapshot.Facts.Countries);
         var name = FeedFilter.Describe(filter, wording);
         var listed = snapshot.Between(snapshot.Window, filter).Where(FeedEvent.IsListed).ToList();
         var generation = GenerationOf(snapshot);
-        var texts = TextsOf(generation, snapshot);
+        var texts = TextsOf(generation, snapshot, language);
         var found = new ReadOnlyMemory<byte>[listed.Count];
         var rounds = texts.Find(listed, found).Chunk(RoundSize).ToList();
         using var writer = new FeedDocumentWriter(listed.Count);
-        var header = new CalendarSerializer().SerializeToString(CreateCalendar(name, Description(snapshot.Window))) ?? "";
+        var header = new CalendarSerializer().SerializeToString(CreateCalendar(name, Description(snapshot.Window, language), language)) ?? "";
         if (!header.EndsWith(CalendarEnd, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"Ical.Net wrote a calendar that does not end with {CalendarEnd.Trim()}.");
@@ -114,15 +114,21 @@ internal sealed class FeedBuilder
         }
     }
 
-    /// <summary>The texts of the generation's events, kept for the snapshot's occurrences: a new generation starts afresh.</summary>
-    private EventTexts TextsOf(string generation, CalendarSnapshot snapshot)
+    /// <summary>The texts of the generation's events in one language, kept for the snapshot's occurrences: a new generation starts afresh.</summary>
+    private EventTexts TextsOf(string generation, CalendarSnapshot snapshot, Language language)
     {
         lock (_textsLock)
         {
             // The occurrences are the snapshot's own objects, reused by the next snapshot of the same facts and window.
-            if (_texts is not { } texts || texts.Generation != generation || !ReferenceEquals(_textsTimeline, snapshot.Timeline))
+            if (!ReferenceEquals(_textsTimeline, snapshot.Timeline) || _texts.Values.Any(kept => kept.Generation != generation))
             {
-                (_texts, _textsTimeline) = (texts = new EventTexts(generation), snapshot.Timeline);
+                _texts.Clear();
+                _textsTimeline = snapshot.Timeline;
+            }
+
+            if (!_texts.TryGetValue(language, out var texts))
+            {
+                _texts[language] = texts = new EventTexts(generation);
             }
 
             return texts;
@@ -138,7 +144,7 @@ internal sealed class FeedBuilder
     {
         var events = new FeedEvent[positions.Length];
         Parallel.For(0, positions.Length, i => events[i] = FeedEvent.From(listed[positions[i]], wording, _options.UidDomain));
-        var sequences = _sequences.Assign(events);
+        var sequences = _sequences.Assign(events, wording.LanguageOf());
         Parallel.ForEach(Partitioner.Create(0, events.Length, BatchSize), range =>
         {
             var serializer = new EventSerializer();
@@ -151,7 +157,7 @@ internal sealed class FeedBuilder
         });
     }
 
-    private IcalCalendar CreateCalendar(string name, string description)
+    private IcalCalendar CreateCalendar(string name, string description, Language language)
     {
         // No METHOD: a subscription is a plain calendar, not an iTIP message (RFC 5545 §3.7.2), and without
         // METHOD each DTSTAMP says when the event was last revised (§3.8.7.2).
@@ -161,6 +167,15 @@ internal sealed class FeedBuilder
         calendar.AddProperty("X-WR-CALNAME", name);
         calendar.AddProperty("DESCRIPTION", description);
         calendar.AddProperty("X-WR-CALDESC", description);
+        if (language != Language.En)
+        {
+            // The calendar's name and description in the language of its events (RFC 7986 §5.1 allows LANGUAGE on NAME).
+            foreach (var property in new[] { "NAME", "X-WR-CALNAME", "DESCRIPTION", "X-WR-CALDESC" })
+            {
+                calendar.Properties[property]!.Parameters.Set("LANGUAGE", language.Tag());
+            }
+        }
+
         // RFC 7986 §5.7 REFRESH-INTERVAL must say VALUE=DURATION; X-PUBLISHED-TTL is what Outlook and Apple read.
         var interval = IcalDuration.FromTimeSpanExact(_options.RefreshInterval);
         var refresh = new CalendarProperty("REFRESH-INTERVAL", interval);
@@ -170,10 +185,16 @@ internal sealed class FeedBuilder
         return calendar;
     }
 
-    private static string Description(DateInterval horizon) =>
-        $"Anniversaries of diplomatic relations and dated diplomatic events, each with its sources, from {horizon.Start.Year} to {horizon.End.Year}. "
-        + "An event known only to the month spans that month; one known only to the year is on the web page, not here.";
+    private static string Description(DateInterval horizon, Language language) => language switch
+    {
+        Language.Ru => $"Годовщины дипломатических отношений и дипломатические события с известной датой, у каждого свои источники, с {horizon.Start.Year} по {horizon.End.Year} год. "
+            + "Событие, у которого известен только месяц, занимает весь месяц; событие, у которого известен только год, есть на веб-странице, но не здесь.",
+        Language.Kk => $"Дипломатиялық қатынастардың мерейтойлары мен күні белгілі дипломатиялық оқиғалар, әрқайсысы өз дереккөздерімен, {horizon.Start.Year}–{horizon.End.Year} жылдар. "
+            + "Тек айы белгілі оқиға бүкіл айды алады; тек жылы белгілі оқиға веб-бетте бар, мұнда жоқ.",
+        _ => $"Anniversaries of diplomatic relations and dated diplomatic events, each with its sources, from {horizon.Start.Year} to {horizon.End.Year}. "
+            + "An event known only to the month spans that month; one known only to the year is on the web page, not here.",
+    };
 }
 
-/// <summary>A built feed's identity: the facts version, the window and the filter.</summary>
-internal readonly record struct FeedKey(string FactsHash, Instant FactsModified, LocalDate HorizonStart, string FilterKey);
+/// <summary>A built feed's identity: the facts version, the window, the filter and the language.</summary>
+internal readonly record struct FeedKey(string FactsHash, Instant FactsModified, LocalDate HorizonStart, string FilterKey, Language Language = Language.En);

@@ -42,8 +42,8 @@ internal sealed partial class FeedCache : IHostedService, IDisposable
     }
 
     /// <summary>The feed for <paramref name="filter"/> in <paramref name="snapshot"/>, built on first use.</summary>
-    public FeedDocument Get(CalendarSnapshot snapshot, OccurrenceFilter filter) =>
-        _feeds.GetOrBuild(FeedBuilder.KeyFor(snapshot, filter), () => new CachedFeed(_builder.Build(snapshot, filter), filter)).Document;
+    public FeedDocument Get(CalendarSnapshot snapshot, OccurrenceFilter filter, Language language = Language.En) =>
+        _feeds.GetOrBuild(FeedBuilder.KeyFor(snapshot, filter, language), () => new CachedFeed(_builder.Build(snapshot, filter, language), filter, language)).Document;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -63,17 +63,17 @@ internal sealed partial class FeedCache : IHostedService, IDisposable
     /// <remarks>Returns the rebuild so that tests and benchmarks can wait for it; the event handler does not.</remarks>
     public Task Refresh(CalendarSnapshot snapshot) => Task.Run(() =>
     {
-        List<OccurrenceFilter> stale = [];
+        List<(OccurrenceFilter, Language)> stale = [];
         foreach (var key in _feeds.Keys.ToList())
         {
-            if (_feeds.TryGet(key, out var feed) && key != FeedBuilder.KeyFor(snapshot, feed.Filter))
+            if (_feeds.TryGet(key, out var feed) && key != FeedBuilder.KeyFor(snapshot, feed.Filter, feed.Language))
             {
-                stale.Add(feed.Filter);
+                stale.Add((feed.Filter, feed.Language));
                 _feeds.Remove(key);
             }
         }
 
-        foreach (var filter in stale)
+        foreach (var (filter, language) in stale)
         {
             // A newer snapshot is already in service: its own refresh builds what is needed.
             if (!ReferenceEquals(_state.Current, snapshot))
@@ -83,7 +83,7 @@ internal sealed partial class FeedCache : IHostedService, IDisposable
 
             try
             {
-                Get(snapshot, filter);
+                Get(snapshot, filter, language);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -105,5 +105,5 @@ internal sealed partial class FeedCache : IHostedService, IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Rebuilding the feed for filter '{Filter}' failed; it will be built on the next poll")]
     private partial void LogRebuildFailed(Exception exception, string filter);
 
-    private sealed record CachedFeed(FeedDocument Document, OccurrenceFilter Filter);
+    private sealed record CachedFeed(FeedDocument Document, OccurrenceFilter Filter, Language Language);
 }

@@ -24,7 +24,8 @@ internal sealed record FeedEvent(
     LocalDate EndExclusive,
     bool Tentative,
     IReadOnlyList<string> Categories,
-    Uri? Url)
+    Uri? Url,
+    Language Language = Language.En)
 {
     public static bool IsListed(Occurrence occurrence) => occurrence.Date.Precision != DatePrecision.Year;
 
@@ -60,7 +61,8 @@ internal sealed record FeedEvent(
             date.LastDay.PlusDays(1),
             occurrence.Status == FactStatus.Planned,
             categories,
-            occurrence.Fact.Sources.Select(source => source.Url).FirstOrDefault(url => url is not null));
+            occurrence.Fact.Sources.Select(source => source.Url).FirstOrDefault(url => url is not null),
+            wording.LanguageOf());
     }
 
     /// <summary>A hash of everything a subscriber sees, so that SEQUENCE rises when, and only when, it changes.</summary>
@@ -96,6 +98,13 @@ internal sealed record FeedEvent(
         vevent.Uid = Uid;
         vevent.Summary = Summary;
         vevent.Description = Description;
+        if (Language != Language.En)
+        {
+            // RFC 5545 §3.2.10: the language of the text. English, the default, has none, so that its bytes stay as they were.
+            vevent.Properties["SUMMARY"]!.Parameters.Set("LANGUAGE", Language.Tag());
+            vevent.Properties["DESCRIPTION"]!.Parameters.Set("LANGUAGE", Language.Tag());
+        }
+
         vevent.Location = Location;
         // All-day, VALUE=DATE, no time zone: an anniversary is the same date everywhere.
         vevent.DtStart = new CalDateTime(Start.ToDateOnly());

@@ -48,5 +48,23 @@ internal static class FeedSchema
         )
         """);
 
-    public static IEnumerable<Migration> All => [Sequences, PerFilter, Generation];
+    /// <summary>A SEQUENCE per UID and language: one event, three wordings, and switching language never looks like a revision.</summary>
+    /// <remarks>The key grows a column, which SQLite cannot add to a primary key: a new table, the old rows as English, renamed into place.</remarks>
+    public static readonly Migration SequencesPerLanguage = new(
+        "feed-004-event-sequences-per-language",
+        """
+        CREATE TABLE feed_event_sequences_by_language (
+            uid TEXT NOT NULL,
+            language TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            PRIMARY KEY (uid, language)
+        );
+        INSERT INTO feed_event_sequences_by_language (uid, language, content_hash, sequence)
+            SELECT uid, 'en', content_hash, sequence FROM feed_event_sequences;
+        DROP TABLE feed_event_sequences;
+        ALTER TABLE feed_event_sequences_by_language RENAME TO feed_event_sequences
+        """);
+
+    public static IEnumerable<Migration> All => [Sequences, PerFilter, Generation, SequencesPerLanguage];
 }

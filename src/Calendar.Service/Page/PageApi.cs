@@ -25,9 +25,10 @@ internal static class PageApi
     {
         var snapshot = state.Current;
         var countries = snapshot.Facts.Countries;
-        var wording = Wording.English(countries);
         var errors = new QueryErrors();
         var filter = FeedFilter.Parse(request.Query, countries, errors);
+        var language = PageLanguage.Of(request, errors);
+        var wording = Wording.For(language, countries);
         var today = clock.Today;
         var range = new DateInterval(today, today.PlusYears(1).PlusDays(-1));
         var inFacts = snapshot.Facts.Facts.SelectMany(fact => fact.Countries).Distinct().OrderBy(countries.NameOf, StringComparer.Ordinal).ToList();
@@ -40,14 +41,22 @@ internal static class PageApi
             inFacts,
             wording,
             FeedFilter.Describe(filter, wording),
-            SubscribeLinks.For(publicAddress, request, filter),
+            SubscribeLinks.For(publicAddress, request, filter, language),
             snapshot.Version.Hash,
             snapshot.Version.LastModified,
             new ReminderChoices(reminders.LeadDays, reminders.JubileeLeadDays, reminders.SendAt, TimeZoneChoices.For(inFacts, countries, reminders.TimeZone)),
-            CanDeliver(snapshot, filter, today));
+            CanDeliver(snapshot, filter, today))
+        {
+            Text = PageText.For(language),
+            Languages = PageLanguage.Links(filter, language),
+        };
 
-        // The page changes with the day and the facts: always revalidated, never reused from a cache.
-        request.HttpContext.Response.Headers.CacheControl = "no-cache";
+        // The page changes with the day and the facts: always revalidated, never reused from a cache. Without lang,
+        // its language follows Accept-Language, which a shared cache must key on.
+        var headers = request.HttpContext.Response.Headers;
+        headers.CacheControl = "no-cache";
+        headers.Vary = "Accept-Language";
+        headers.ContentLanguage = language.Tag();
         return new RazorComponentResult<CalendarPage>(new { Model = model })
         {
             StatusCode = errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
@@ -81,7 +90,14 @@ public sealed record PageModel(
     string FactsVersion,
     Instant FactsChanged,
     ReminderChoices Reminders,
-    bool CanDeliver);
+    bool CanDeliver)
+{
+    /// <summary>The page's own words in the page's language.</summary>
+    public PageText Text { get; init; } = PageText.For(Language.En);
+
+    /// <summary>The language switch.</summary>
+    public IReadOnlyList<LanguageLink> Languages { get; init; } = [];
+}
 
 /// <summary>What the reminder form offers and says: the configured ladders, the default send time, the time zones.</summary>
 public sealed record ReminderChoices(IReadOnlyList<int> LeadDays, IReadOnlyList<int> JubileeLeadDays, LocalTime SendAt, IReadOnlyList<TimeZoneGroup> TimeZones);

@@ -12,10 +12,10 @@ namespace Calendar.Service.Page;
 /// </remarks>
 public sealed record SubscribeLinks(string Address, string Webcal, string Google)
 {
-    internal static SubscribeLinks For(PublicAddress publicAddress, HttpRequest request, OccurrenceFilter filter)
+    internal static SubscribeLinks For(PublicAddress publicAddress, HttpRequest request, OccurrenceFilter filter, Language language = Language.En)
     {
         var root = publicAddress.Configured ?? new Uri($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/");
-        var feed = new Uri(root, FeedApi.Path.TrimStart('/') + FeedFilter.ToQueryString(filter).ToUriComponent());
+        var feed = new Uri(root, FeedApi.Path.TrimStart('/') + FeedFilter.ToQueryString(filter, language == Language.En ? null : language).ToUriComponent());
         // webcal:// is the de facto scheme (never registered with IANA) that makes a browser hand the address to
         // the calendar app, which fetches it over http(s) from the same path.
         var webcal = "webcal://" + feed.AbsoluteUri[(feed.Scheme.Length + "://".Length)..];

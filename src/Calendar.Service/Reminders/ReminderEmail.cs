@@ -28,7 +28,7 @@ internal sealed class ReminderEmail(CountryCatalog countries, MailboxAddress fro
     // Subscribers choose their filters and times: past this many distinct digests in one run, the cache starts again.
     private const int MaxTemplates = 256;
 
-    private readonly Wording _wording = Wording.English(countries);
+    private readonly Wording _english = Wording.English(countries);
     private readonly Dictionary<string, Template> _templates = new(StringComparer.Ordinal);
 
     public async Task<MimeMessage> ComposeAsync(Subscription subscription, IReadOnlyList<DueReminder> due, Uri unsubscribe)
@@ -76,12 +76,12 @@ internal sealed class ReminderEmail(CountryCatalog countries, MailboxAddress fro
         return $"reminders.{subscriptionId.ToString(CultureInfo.InvariantCulture)}.{Convert.ToHexStringLower(hash)[..32]}@{domain}";
     }
 
-    /// <summary>"In 7 days: 35th anniversary of diplomatic relations, Kazakhstan – Italy (21 August 2027)".</summary>
+    /// <summary>"In 7 days: 35th anniversary of diplomatic relations, Kazakhstan – Italy (21 August 2027)", in the wording's language.</summary>
     public static string Subject(IReadOnlyList<DueReminder> due, Wording wording)
     {
         var first = due[0];
         var one = $"{wording.SentenceStart(wording.Until(first.DaysLeft))}: {wording.Summary(first.Occurrence)} ({wording.DateText(first.Occurrence.Date)})";
-        return due.Count == 1 ? one : $"{one}, and {due.Count - 1} more";
+        return due.Count == 1 ? one : one + EmailText.For(wording.LanguageOf()).AndMore(due.Count - 1);
     }
 
     /// <summary>The digest for everyone who follows what <paramref name="subscription"/> follows and is owed <paramref name="ordered"/>.</summary>
@@ -90,8 +90,10 @@ internal sealed class ReminderEmail(CountryCatalog countries, MailboxAddress fro
         var key = KeyOf(subscription, ordered);
         if (!_templates.TryGetValue(key, out var template))
         {
-            var digest = ReminderDigest.For(subscription with { Email = SomeAddress }, ordered, _wording, site, SomeUnsubscribe);
-            template = new Template(Subject(ordered, _wording), ReminderEmailBody.Text(digest), await ReminderEmailBody.HtmlAsync(digest), Ics(ordered));
+            // The subscription's language for everything it reads, subject included.
+            var wording = subscription.Language == Language.En ? _english : Wording.For(subscription.Language, countries);
+            var digest = ReminderDigest.For(subscription with { Email = SomeAddress }, ordered, wording, site, SomeUnsubscribe);
+            template = new Template(Subject(ordered, wording), ReminderEmailBody.Text(digest), await ReminderEmailBody.HtmlAsync(digest), Ics(ordered, wording));
             if (_templates.Count >= MaxTemplates)
             {
                 _templates.Clear();
@@ -103,10 +105,11 @@ internal sealed class ReminderEmail(CountryCatalog countries, MailboxAddress fro
         return template;
     }
 
-    /// <summary>Everything a digest's body depends on but the address and the link: the filter, the ladders, the time, and each reminder.</summary>
+    /// <summary>Everything a digest's body depends on but the address and the link: the language, the filter, the ladders, the time, and each reminder.</summary>
     private static string KeyOf(Subscription subscription, IReadOnlyList<DueReminder> ordered)
     {
         var key = new StringBuilder()
+            .Append(subscription.Language.Tag()).Append('|')
             .AppendJoin(',', subscription.Filter.Countries.Select(c => c.ToString()).Order(StringComparer.Ordinal)).Append('|')
             .AppendJoin(',', subscription.Filter.Kinds.Order(StringComparer.Ordinal)).Append('|')
             .Append(subscription.Filter.Jubilee switch { true => "1", false => "0", null => "-" }).Append('|')
@@ -126,10 +129,11 @@ internal sealed class ReminderEmail(CountryCatalog countries, MailboxAddress fro
     /// SEQUENCE (RFC 5546 §2.1.4): the feed's SEQUENCE, DTSTAMP and LAST-MODIFIED, not 0 and now, so that an
     /// attachment neither looks older than the feed nor overrides it.
     /// </remarks>
-    private byte[] Ics(IReadOnlyList<DueReminder> due)
+    private byte[] Ics(IReadOnlyList<DueReminder> due, Wording wording)
     {
-        var events = due.Select(reminder => FeedEvent.From(reminder.Occurrence, _wording, domain)).ToList();
-        var sequence = sequences.Assign(events);
+        // In the subscriber's language, with that language's SEQUENCEs: the events are those of the feed in it, hash for hash.
+        var events = due.Select(reminder => FeedEvent.From(reminder.Occurrence, wording, domain)).ToList();
+        var sequence = sequences.Assign(events, wording.LanguageOf());
         var calendar = new IcalCalendar { ProductId = FeedBuilder.ProductId, Method = "PUBLISH" };
         foreach (var feedEvent in events)
         {

@@ -23,8 +23,11 @@ public sealed record ReminderDigest(
         subscription.Email, subscription.Filter, subscription.LeadDays, subscription.JubileeLeadDays, subscription.TimeZone.Id, subscription.SendAt,
         [.. due.Select(r => new DigestReminder(r.Occurrence, r.DaysLeft, r.IsLate, r.DueOn, r.LeadDays))], wording, site, unsubscribe);
 
-    /// <summary>The page, filtered as the subscription is: every event the reminders could be about.</summary>
-    public Uri Page => new(Site, FeedFilter.ToQueryString(Filter).ToUriComponent());
+    /// <summary>The digest's own words, in the wording's language.</summary>
+    public EmailText Text => EmailText.For(Wording.LanguageOf());
+
+    /// <summary>The page, filtered as the subscription is and in its language: every event the reminders could be about.</summary>
+    public Uri Page => new(Site, FeedFilter.ToQueryString(Filter, Wording.LanguageOf() is var language && language != Language.En ? language : null).ToUriComponent());
 
     /// <summary>The event on the page (<c>/?country=IT#kz-it-relations.2027</c>).</summary>
     public Uri LinkTo(Occurrence occurrence) => new(Page, "#" + Uri.EscapeDataString(occurrence.Id));
@@ -33,16 +36,9 @@ public sealed record ReminderDigest(
     public IEnumerable<IGrouping<int, DigestReminder>> ByDistance => Due.GroupBy(r => r.DaysLeft).OrderByDescending(group => group.Key);
 
     /// <summary>"You get these reminders for visits involving Italy, 30, 7 and 1 days ahead (jubilees 90, 30, 7 and 1), at 09:00 in Europe/Rome."</summary>
-    public string Why =>
-        $"You get these reminders for {Wording.Describe(Filter)}, {Days(LeadDays)} days ahead (jubilees {Days(JubileeLeadDays)}), "
-        + $"at {SendAt.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} in {TimeZone}.";
+    public string Why => Text.Why(Wording.Describe(Filter), LeadDays, JubileeLeadDays, SendAt.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), TimeZone);
 
-    public string Late(DigestReminder reminder) =>
-        $"this reminder was due on {Wording.DateText(reminder.DueOn)}, {reminder.LeadDays} days ahead";
-
-    /// <summary>"30, 7 and 1".</summary>
-    private static string Days(IReadOnlyList<int> days) =>
-        days.Count < 2 ? string.Join("", days) : string.Join(", ", days.Take(days.Count - 1)) + " and " + days[^1];
+    public string Late(DigestReminder reminder) => Text.Late(Wording.DateText(reminder.DueOn), reminder.LeadDays);
 }
 
 /// <summary>One reminder of a digest: the occurrence, how far off it is, and whether it comes late (and was due when, at which lead time).</summary>
@@ -71,17 +67,17 @@ internal static class ReminderEmailBody
 
                 if (reminder.IsLate)
                 {
-                    text.Append("(Late: ").Append(digest.Late(reminder)).Append(".)\n");
+                    text.Append('(').Append(digest.Text.LateLabel).Append(": ").Append(digest.Late(reminder)).Append(".)\n");
                 }
 
-                text.Append("On the calendar: ").Append(digest.LinkTo(reminder.Occurrence).AbsoluteUri).Append("\n\n");
+                text.Append(digest.Text.OnTheCalendar).Append(": ").Append(digest.LinkTo(reminder.Occurrence).AbsoluteUri).Append("\n\n");
             }
         }
 
-        text.Append("The attached reminders.ics adds these events to a calendar.\n")
+        text.Append(digest.Text.AttachedIcs).Append('\n')
             .Append(digest.Why).Append('\n')
-            .Append("Everything they could be about: ").Append(digest.Page.AbsoluteUri).Append('\n')
-            .Append("Stop these reminders: ").Append(digest.Unsubscribe.AbsoluteUri).Append('\n');
+            .Append(digest.Text.EverythingTheyCouldBeAbout).Append(": ").Append(digest.Page.AbsoluteUri).Append('\n')
+            .Append(digest.Text.Stop).Append(": ").Append(digest.Unsubscribe.AbsoluteUri).Append('\n');
         return text.ToString();
     }
 

@@ -1,3 +1,4 @@
+using Calendar.Core;
 using Calendar.Service.Reminders;
 using Calendar.Service.Timeline;
 using Calendar.Service.Upcoming;
@@ -15,11 +16,10 @@ internal static partial class SelfServiceApi
     {
         var group = app.MapGroup("/subscriptions").ExcludeFromDescription().DisableAntiforgery().WithMetadata(SubscriptionForm.Limits);
         group.MapPost("/", Subscribe).RequireRateLimiting(RateLimitPolicy);
-        group.MapGet("/confirm", (string? token) => SelfServicePages.Button(
-            "Confirm your reminders", "One more step: confirm that you want these reminders.", "/subscriptions/confirm", token ?? "", "Confirm"));
+        // The emailed links carry lang: the page speaks the subscriber's language before the token is looked at.
+        group.MapGet("/confirm", ConfirmPage);
         group.MapPost("/confirm", Confirm).RequireRateLimiting(RateLimitPolicy);
-        group.MapGet("/unsubscribe", (string? token) => SelfServicePages.Button(
-            "Stop reminders", "Stop the reminder emails to this address?", "/subscriptions/unsubscribe", token ?? "", "Unsubscribe"));
+        group.MapGet("/unsubscribe", UnsubscribePage);
         group.MapPost("/unsubscribe", Unsubscribe);
         return app;
     }
@@ -43,20 +43,21 @@ internal static partial class SelfServiceApi
         var errors = new QueryErrors();
         if (SubscriptionForm.Check(form, calendar.Current.Facts.Countries, defaults, errors) is not { } wanted)
         {
-            return SelfServicePages.Message("Check the form", string.Join(" ", errors.Lines), StatusCodes.Status400BadRequest);
+            var asked = SelfServiceText.Of(form["language"]);
+            return SelfServicePages.Message(SelfServiceText.For(asked).CheckTheForm, string.Join(" ", errors.Lines), StatusCodes.Status400BadRequest, asked);
         }
 
         // Over the day's cap for this address: the same answer, and no email.
         if (!cap.TryCount(wanted.Email, clock.Today))
         {
-            return CheckYourInbox(wanted.Email);
+            return CheckYourInbox(wanted.Email, wanted.Language);
         }
 
         var now = clock.CurrentInstant;
         store.DeletePendingCreatedBefore(now - SubscriptionChoices.ValidFor);
         var existing = store.FindByEmail(wanted.Email);
         var message = existing is { State: SubscriptionState.Active, RejectedAt: null }
-            ? SelfServiceMail.AlreadySubscribed(existing.Email, options.Value)
+            ? SelfServiceMail.AlreadySubscribed(existing.Email, options.Value, wanted.Language)
             : SelfServiceMail.Confirmation(
                 existing ?? store.Add(wanted with { State = SubscriptionState.Pending, Origin = SubscriptionOrigin.SelfService }, now) ?? store.FindByEmail(wanted.Email)!,
                 wanted, now, tokens, options.Value, publicAddress);
@@ -70,12 +71,25 @@ internal static partial class SelfServiceApi
             LogNotSent(logger, e.Message);
         }
 
-        return CheckYourInbox(wanted.Email);
+        return CheckYourInbox(wanted.Email, wanted.Language);
     }
 
-    private static ContentHttpResultWithStatus CheckYourInbox(string email) => SelfServicePages.Message("Check your inbox",
-        $"If {email} can receive reminders, an email is on its way with a link to confirm. Reminders start only once you follow it.",
-        StatusCodes.Status202Accepted);
+    public static ContentHttpResultWithStatus ConfirmPage(string? token, string? lang)
+    {
+        var language = SelfServiceText.Of(lang);
+        var text = SelfServiceText.For(language);
+        return SelfServicePages.Button(text.ConfirmTitle, text.ConfirmText, "/subscriptions/confirm", token ?? "", text.ConfirmButton, language);
+    }
+
+    public static ContentHttpResultWithStatus UnsubscribePage(string? token, string? lang)
+    {
+        var language = SelfServiceText.Of(lang);
+        var text = SelfServiceText.For(language);
+        return SelfServicePages.Button(text.StopTitle, text.StopText, "/subscriptions/unsubscribe", token ?? "", text.StopButton, language);
+    }
+
+    private static ContentHttpResultWithStatus CheckYourInbox(string email, Language language) =>
+        SelfServicePages.Message(SelfServiceText.For(language).CheckYourInbox, SelfServiceText.For(language).InboxText(email), StatusCodes.Status202Accepted, language);
 
     /// <summary>Starts the subscription with the choices the link carries, checked again against today's facts.</summary>
     public static async Task<ContentHttpResultWithStatus> Confirm(
@@ -92,7 +106,8 @@ internal static partial class SelfServiceApi
             return SelfServicePages.Message("This link is not valid", why, StatusCodes.Status400BadRequest);
         }
 
-        return SelfServicePages.Message("Reminders confirmed", $"{subscription.Email} will receive reminders. Every email has a link to stop them.");
+        var text = SelfServiceText.For(wanted.Language);
+        return SelfServicePages.Message(text.Confirmed, text.ConfirmedText(subscription.Email), language: wanted.Language);
     }
 
     /// <summary>RFC 8058: mail clients POST <c>List-Unsubscribe=One-Click</c> here, with no page in between.</summary>
@@ -105,7 +120,8 @@ internal static partial class SelfServiceApi
         }
 
         store.Unsubscribe(subscription.Id);
-        return SelfServicePages.Message("Unsubscribed", $"{subscription.Email} will receive no more reminders.");
+        var said = SelfServiceText.For(subscription.Language);
+        return SelfServicePages.Message(said.Unsubscribed, said.UnsubscribedText(subscription.Email), language: subscription.Language);
     }
 
     /// <summary>The token from the query (a link, a one-click POST) or from the form (the button on the page).</summary>

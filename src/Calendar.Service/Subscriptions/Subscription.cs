@@ -24,6 +24,9 @@ internal sealed record Subscription
 
     public required LocalTime SendAt { get; init; }
 
+    /// <summary>The language of its emails, subject included: English unless chosen.</summary>
+    public Language Language { get; init; } = Language.En;
+
     public SubscriptionState State { get; init; }
 
     public SubscriptionOrigin Origin { get; init; }

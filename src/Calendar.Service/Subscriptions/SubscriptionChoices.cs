@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using Calendar.Core;
 using NodaTime;
 
 namespace Calendar.Service.Subscriptions;
@@ -18,8 +19,9 @@ namespace Calendar.Service.Subscriptions;
 /// it asked for: someone who posts the same address before or after cannot change what another's link confirms.
 /// </remarks>
 /// <param name="Issued">When the link was sent, in Unix seconds: it works for <see cref="ValidFor"/>.</param>
+/// <param name="Language">The emails' language tag; absent in links sent before there was a choice (English).</param>
 internal sealed record SubscriptionChoices(
-    string Name, string[] Countries, string[] Kinds, bool? Jubilee, int[] LeadDays, int[] JubileeLeadDays, string TimeZone, string SendAt, long Issued)
+    string Name, string[] Countries, string[] Kinds, bool? Jubilee, int[] LeadDays, int[] JubileeLeadDays, string TimeZone, string SendAt, long Issued, string? Language = null)
 {
     public static readonly Duration ValidFor = Duration.FromDays(7);
 
@@ -34,10 +36,11 @@ internal sealed record SubscriptionChoices(
         [.. subscription.JubileeLeadDays],
         subscription.TimeZone.Id,
         subscription.SendAt.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-        issued.ToUnixTimeSeconds());
+        issued.ToUnixTimeSeconds(),
+        subscription.Language.Tag());
 
     /// <summary>The choices for <paramref name="email"/>, to be checked again: the facts may have changed since the link was sent.</summary>
-    public SubscriptionInput ToInput(string email) => new(email, Name, Countries, Kinds, Jubilee, LeadDays, JubileeLeadDays, TimeZone, SendAt);
+    public SubscriptionInput ToInput(string email) => new(email, Name, Countries, Kinds, Jubilee, LeadDays, JubileeLeadDays, TimeZone, SendAt, Language: Language);
 
     public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this, JsonSerializerOptions.Web));
 

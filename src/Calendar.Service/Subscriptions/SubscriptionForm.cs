@@ -6,7 +6,8 @@ namespace Calendar.Service.Subscriptions;
 /// <summary>
 /// The page's reminder form, <c>POST /subscriptions</c>: <c>email</c>, <c>name</c> (optional), <c>country</c> and
 /// <c>kind</c> (repeated), <c>jubilee</c> (<c>true</c>, <c>false</c>, or absent: no restriction), <c>timeZone</c>
-/// (an IANA id; default <c>Calendar:TimeZone</c>) and <c>sendAt</c> (HH:mm; default <c>Calendar:Reminders:SendAt</c>).
+/// (an IANA id; default <c>Calendar:TimeZone</c>), <c>sendAt</c> (HH:mm; default <c>Calendar:Reminders:SendAt</c>) and
+/// <c>language</c> (<c>en</c>, <c>ru</c>, <c>kk</c>: the page's language).
 /// </summary>
 /// <remarks>
 /// Errors are keyed by the form's field names. An unknown field is an error, as an unknown query parameter is:
@@ -14,15 +15,15 @@ namespace Calendar.Service.Subscriptions;
 /// </remarks>
 internal static class SubscriptionForm
 {
-    public static readonly IReadOnlyList<string> Fields = ["email", "name", "country", "kind", "jubilee", "timeZone", "sendAt"];
+    public static readonly IReadOnlyList<string> Fields = ["email", "name", "country", "kind", "jubilee", "timeZone", "sendAt", "language"];
 
-    private static readonly string[] SingleValued = ["email", "name", "jubilee", "timeZone", "sendAt"];
+    private static readonly string[] SingleValued = ["email", "name", "jubilee", "timeZone", "sendAt", "language"];
 
     // SubscriptionInput names fields as the admin API and configuration do; the form names them its own way.
     private static readonly Dictionary<string, string> FieldOf = new(StringComparer.Ordinal)
     {
         ["Email"] = "email", ["Name"] = "name", ["Countries"] = "country", ["Kinds"] = "kind",
-        ["Jubilee"] = "jubilee", ["TimeZone"] = "timeZone", ["SendAt"] = "sendAt",
+        ["Jubilee"] = "jubilee", ["TimeZone"] = "timeZone", ["SendAt"] = "sendAt", ["Language"] = "language",
     };
 
     /// <summary>Limits of every form of self-service: the reminder form, and the confirm and unsubscribe buttons.</summary>
@@ -83,7 +84,7 @@ internal static class SubscriptionForm
         };
         var input = new SubscriptionInput(
             form["email"], form["name"], [.. form["country"].OfType<string>()], [.. form["kind"].OfType<string>()], jubilee,
-            TimeZone: form["timeZone"], SendAt: form["sendAt"]);
+            TimeZone: form["timeZone"], SendAt: form["sendAt"], Language: form.ContainsKey("language") ? form["language"].ToString() : null);
         var inputErrors = new QueryErrors();
         var subscription = input.Check(countries, defaults, inputErrors);
         foreach (var (field, messages) in inputErrors.ToDictionary())

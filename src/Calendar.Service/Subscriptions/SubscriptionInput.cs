@@ -18,7 +18,8 @@ internal sealed record SubscriptionInput(
     IReadOnlyList<int>? JubileeLeadDays = null,
     string? TimeZone = null,
     string? SendAt = null,
-    bool? JubileeOnly = null)
+    bool? JubileeOnly = null,
+    string? Language = null)
 {
     public const int MaxLeadDays = 3660;
 
@@ -32,7 +33,8 @@ internal sealed record SubscriptionInput(
         configured.JubileeLeadDays.Count > 0 ? configured.JubileeLeadDays : null,
         configured.TimeZone,
         configured.SendAt,
-        configured.JubileeOnly);
+        configured.JubileeOnly,
+        configured.Language);
 
     /// <summary>The subscription this input asks for, or null with each problem in <paramref name="errors"/> (keyed by field).</summary>
     public Subscription? Check(CountryCatalog countries, ReminderDefaults defaults, QueryErrors errors)
@@ -73,6 +75,12 @@ internal sealed record SubscriptionInput(
             }
         }
 
+        var language = Core.Language.En;
+        if (Language is not null && !Languages.TryParse(Language, out language, out var languageError))
+        {
+            errors.Add("Language", languageError);
+        }
+
         if (errors.Any)
         {
             return null;
@@ -87,6 +95,7 @@ internal sealed record SubscriptionInput(
             JubileeLeadDays = jubileeLeads,
             TimeZone = zone!,
             SendAt = sendAt,
+            Language = language,
         };
     }
 

@@ -1,3 +1,4 @@
+using Calendar.Core;
 using Calendar.Service.Reminders;
 using NodaTime;
 
@@ -16,6 +17,7 @@ internal sealed record SubscriptionJson(
     IReadOnlyList<int> JubileeLeadDays,
     string TimeZone,
     string SendAt,
+    string Language,
     string State,
     string Origin,
     Instant CreatedAt,
@@ -36,6 +38,7 @@ internal sealed record SubscriptionJson(
         s.JubileeLeadDays,
         s.TimeZone.Id,
         s.SendAt.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        s.Language.Tag(),
         SubscriptionStore.Wire(s.State),
         SubscriptionStore.Wire(s.Origin),
         s.CreatedAt,
@@ -49,6 +52,7 @@ internal sealed record SubscriptionJson(
 /// <remarks>
 /// <c>jubilee</c>: true, jubilee anniversaries only; false, everything but jubilees; absent or null, no restriction.
 /// <c>jubileeOnly</c> is the older field (true is <c>jubilee: true</c>), kept for existing clients.
+/// <c>language</c>: <c>en</c> (default), <c>ru</c> or <c>kk</c>, the language of the emails.
 /// An unknown field is an error: a misspelt <c>jubile</c> would otherwise be dropped without a word.
 /// </remarks>
 [System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
@@ -62,7 +66,8 @@ internal sealed record SubscriptionRequest(
     int[]? JubileeLeadDays,
     string? TimeZone,
     string? SendAt,
-    bool? JubileeOnly)
+    bool? JubileeOnly,
+    string? Language = null)
 {
-    public SubscriptionInput ToInput() => new(Email, Name, Countries, Kinds, Jubilee, LeadDays, JubileeLeadDays, TimeZone, SendAt, JubileeOnly);
+    public SubscriptionInput ToInput() => new(Email, Name, Countries, Kinds, Jubilee, LeadDays, JubileeLeadDays, TimeZone, SendAt, JubileeOnly, Language);
 }

@@ -27,6 +27,9 @@ internal static class SubscriptionLimits
 
     public const int SendAt = 5;
 
+    /// <summary>A language tag: en, ru, kk.</summary>
+    public const int Language = 8;
+
     /// <summary>One country code or kind name ("strategic-partnership" is the longest kind).</summary>
     private const int Value = 32;
 
@@ -38,6 +41,7 @@ internal static class SubscriptionLimits
         Text(input.Name, "Name", Name, errors);
         Text(input.TimeZone, "TimeZone", TimeZone, errors);
         Text(input.SendAt, "SendAt", SendAt, errors);
+        Text(input.Language, "Language", Language, errors);
         Values(input.Countries, "Countries", Countries, errors);
         Values(input.Kinds, "Kinds", Kinds, errors);
         Count(input.LeadDays, "LeadDays", errors);

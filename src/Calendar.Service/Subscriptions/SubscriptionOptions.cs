@@ -37,4 +37,7 @@ internal sealed class ConfiguredSubscription
     public string? TimeZone { get; set; }
 
     public string? SendAt { get; set; }
+
+    /// <summary>The language of the emails: <c>en</c> (default), <c>ru</c> or <c>kk</c>.</summary>
+    public string? Language { get; set; }
 }

@@ -87,5 +87,10 @@ internal static class SubscriptionSchema
         "reminders-008-service-secrets",
         "CREATE TABLE service_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
 
-    public static IEnumerable<Migration> All => [Subscriptions, Jubilee, MailCounts, EmailKey, Secrets];
+    /// <summary>The language of a subscription's emails (<c>en</c>, <c>ru</c>, <c>kk</c>); every existing one had English.</summary>
+    public static readonly Migration Language = new(
+        "reminders-009-language",
+        "ALTER TABLE subscriptions ADD COLUMN language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'ru', 'kk'))");
+
+    public static IEnumerable<Migration> All => [Subscriptions, Jubilee, MailCounts, EmailKey, Secrets, Language];
 }

@@ -11,7 +11,7 @@ namespace Calendar.Service.Subscriptions;
 /// <summary>Subscriptions in the database, one per email address (its ASCII letters case-folded).</summary>
 internal sealed class SubscriptionStore(CalendarDatabase database)
 {
-    private const string Columns = "id, email, name, countries, kinds, jubilee, lead_days, jubilee_lead_days, time_zone, send_at, state, origin, created_at, confirmed_at, rejected_at, rejection_reason, token_stamp";
+    private const string Columns = "id, email, name, countries, kinds, jubilee, lead_days, jubilee_lead_days, time_zone, send_at, language, state, origin, created_at, confirmed_at, rejected_at, rejection_reason, token_stamp";
 
     public IReadOnlyList<Subscription> All() => Query($"SELECT {Columns} FROM subscriptions ORDER BY id");
 
@@ -39,8 +39,8 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
         using var connection = database.Open();
         var id = connection.ExecuteScalar<long?>(
             """
-            INSERT INTO subscriptions (email, email_key, name, countries, kinds, jubilee, lead_days, jubilee_lead_days, time_zone, send_at, state, origin, created_at, confirmed_at, token_stamp)
-            VALUES (@email, @key, @name, @countries, @kinds, @jubilee, @leads, @jubileeLeads, @zone, @sendAt, @state, @origin, @now, @confirmed, @stamp)
+            INSERT INTO subscriptions (email, email_key, name, countries, kinds, jubilee, lead_days, jubilee_lead_days, time_zone, send_at, language, state, origin, created_at, confirmed_at, token_stamp)
+            VALUES (@email, @key, @name, @countries, @kinds, @jubilee, @leads, @jubileeLeads, @zone, @sendAt, @language, @state, @origin, @now, @confirmed, @stamp)
             ON CONFLICT DO NOTHING
             RETURNING id
             """,
@@ -48,7 +48,7 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
         return id is { } added ? Find(added) : null;
     }
 
-    /// <summary>Replaces what a subscription asks for (name, filter, ladders, zone, send time); returns it as stored.</summary>
+    /// <summary>Replaces what a subscription asks for (name, filter, ladders, zone, send time, language); returns it as stored.</summary>
     /// <remarks>
     /// Never its state, a refusal or its links: an address that said stop stays stopped, whoever edits its choices
     /// (configuration at start, the admin API). Only <see cref="Activate"/> starts it again.
@@ -58,7 +58,7 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
         Execute(
             """
             UPDATE subscriptions SET name = @name, countries = @countries, kinds = @kinds, jubilee = @jubilee,
-                lead_days = @leads, jubilee_lead_days = @jubileeLeads, time_zone = @zone, send_at = @sendAt
+                lead_days = @leads, jubilee_lead_days = @jubileeLeads, time_zone = @zone, send_at = @sendAt, language = @language
             WHERE id = @id
             """,
             Choices(choices, new { id }));
@@ -78,7 +78,7 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
     public bool Confirm(long id, string stamp, Subscription choices, Instant now) => Execute(
         """
         UPDATE subscriptions SET name = @name, countries = @countries, kinds = @kinds, jubilee = @jubilee,
-            lead_days = @leads, jubilee_lead_days = @jubileeLeads, time_zone = @zone, send_at = @sendAt,
+            lead_days = @leads, jubilee_lead_days = @jubileeLeads, time_zone = @zone, send_at = @sendAt, language = @language,
             state = 'active', rejected_at = NULL, rejection_reason = NULL, confirmed_at = @now, token_stamp = @newStamp
         WHERE id = @id AND token_stamp = @stamp
         """,
@@ -135,6 +135,7 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
             jubileeLeads = string.Join(',', subscription.JubileeLeadDays),
             zone = subscription.TimeZone.Id,
             sendAt = TimeOfDay.Format(subscription.SendAt),
+            language = subscription.Language.Tag(),
         });
         parameters.AddDynamicParams(more);
         return parameters;
@@ -177,6 +178,8 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
 
         public string SendAt { get; set; } = "";
 
+        public string Language { get; set; } = "en";
+
         public string State { get; set; } = "";
 
         public string Origin { get; set; } = "";
@@ -206,6 +209,7 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
             JubileeLeadDays = Days(JubileeLeadDays),
             TimeZone = DateTimeZoneProviders.Tzdb[TimeZone],
             SendAt = TimeOfDay.Parse(SendAt).Value,
+            Language = Languages.TryParse(Language, out var language, out _) ? language : Core.Language.En,
             State = Enum.Parse<SubscriptionState>(State.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
             Origin = Enum.Parse<SubscriptionOrigin>(Origin.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
             CreatedAt = InstantPattern.General.Parse(CreatedAt).Value,

@@ -24,8 +24,10 @@ internal sealed record OccurrenceJson(
     int? Ordinal,
     bool? Jubilee,
     int DaysUntil,
+    string Until,
     LocationJson? Location,
     string Status,
+    string? StatusText,
     IReadOnlyList<string> Participants,
     string? Note,
     IReadOnlyList<SourceJson> Sources)
@@ -50,8 +52,10 @@ internal sealed record OccurrenceJson(
             occurrence.Ordinal,
             occurrence.IsJubilee,
             occurrence.DaysFrom(today),
+            wording.Until(occurrence.DaysFrom(today)),
             LocationJson.From(occurrence.Place, wording),
             Wire(occurrence.Status),
+            wording.Status(occurrence),
             fact.Participants,
             fact.Note,
             [.. fact.Sources.Select(source => SourceJson.From(source, wording))]);

@@ -27,7 +27,8 @@ internal static class UpcomingApi
             .WithDescription(
                 "The range is `from` .. `from + days - 1` (default: today, 90 days) or `from` .. `to` inclusive. " +
                 "`country` and `kind` repeat or take comma-separated values; `kind` is `anniversary` or a fact kind. " +
-                "`jubilee=true` keeps jubilee anniversaries only, `jubilee=false` everything else. Sorted by date, then title. " +
+                "`jubilee=true` keeps jubilee anniversaries only, `jubilee=false` everything else. " +
+                "`lang` (`en`, `ru`, `kk`; default `en`) words titles, dates and countries. Sorted by date, then the English title. " +
                 "Each answer has a strong ETag: If-None-Match answers 304 while the facts and the day are the same.")
             .Produces<UpcomingResponse>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified);
@@ -59,10 +60,10 @@ internal static class UpcomingApi
     /// <summary>The response body for a parsed query; shared with the <c>upcoming</c> command.</summary>
     public static UpcomingResponse Answer(CalendarSnapshot snapshot, UpcomingQuery query, LocalDate today, DateTimeZone zone)
     {
-        var wording = Wording.English(snapshot.Facts.Countries);
+        var wording = Wording.For(query.Language, snapshot.Facts.Countries);
         var events = snapshot.Between(query.Range, query.Filter)
             .Select(occurrence => OccurrenceJson.From(occurrence, today, wording))
             .ToList();
-        return new UpcomingResponse(query.Range.Start, query.Range.End, zone.Id, today, snapshot.Version.Hash, events.Count, events);
+        return new UpcomingResponse(query.Range.Start, query.Range.End, zone.Id, today, snapshot.Version.Hash, wording.Language, events.Count, events);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Calendar.Core;
 using Calendar.Service.Caching;
 using Calendar.Service.Timeline;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ internal sealed class UpcomingCache : IDisposable
 
     /// <summary>The answer to <paramref name="query"/> on <paramref name="today"/>, serialized as the endpoint sends it.</summary>
     public UpcomingBody Get(CalendarSnapshot snapshot, UpcomingQuery query, LocalDate today, CalendarClock clock) =>
-        _answers.GetOrBuild(new Key(snapshot.Version.Hash, today, query.Range, query.Filter.Key), () =>
+        _answers.GetOrBuild(new Key(snapshot.Version.Hash, today, query.Range, query.Filter.Key, query.Language), () =>
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(UpcomingApi.Answer(snapshot, query, today, clock.Zone), _json);
             return new UpcomingBody(bytes, new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\""));
@@ -36,7 +37,7 @@ internal sealed class UpcomingCache : IDisposable
 
     public void Dispose() => _answers.Dispose();
 
-    private readonly record struct Key(string FactsHash, LocalDate Today, DateInterval Range, string FilterKey);
+    private readonly record struct Key(string FactsHash, LocalDate Today, DateInterval Range, string FilterKey, Language Language);
 }
 
 /// <summary>An answer's bytes and their strong ETag.</summary>

@@ -12,12 +12,13 @@ internal sealed record UpcomingParameters(
     [FromQuery(Name = "to")] string? To,
     [FromQuery(Name = "country")] string[]? Country,
     [FromQuery(Name = "kind")] string[]? Kind,
-    [FromQuery(Name = "jubilee")] string? Jubilee)
+    [FromQuery(Name = "jubilee")] string? Jubilee,
+    [FromQuery(Name = "lang")] string? Lang = null)
 {
     public const int DefaultDays = 90;
     public const int MaxDays = 3660;
 
-    public static readonly string[] Names = ["from", "days", "to", "country", "kind", "jubilee"];
+    public static readonly string[] Names = ["from", "days", "to", "country", "kind", "jubilee", LanguageParameter.Name];
 
     /// <summary>The last date a range may reach: the ISO calendar's last, and the last of a four-digit year.</summary>
     /// <remarks>The first is 0001-01-01, which <see cref="PartialDate"/> enforces.</remarks>
@@ -59,13 +60,14 @@ internal sealed record UpcomingParameters(
         }
 
         var filter = FilterParameters.Parse(Country, Kind, Jubilee, countries, errors);
+        var language = LanguageParameter.Parse(Lang, errors);
         if (errors.Any)
         {
             return null;
         }
 
         var last = to ?? from.PlusDays((days ?? DefaultDays) - 1);
-        return new UpcomingQuery(new DateInterval(from, last), filter);
+        return new UpcomingQuery(new DateInterval(from, last), filter, language);
     }
 
     /// <summary>How many days there are from <paramref name="from"/> to <see cref="LastDate"/>, both included.</summary>
@@ -94,5 +96,5 @@ internal sealed record UpcomingParameters(
     }
 }
 
-/// <summary>A parsed upcoming query: the inclusive range and the filter.</summary>
-internal sealed record UpcomingQuery(DateInterval Range, OccurrenceFilter Filter);
+/// <summary>A parsed upcoming query: the inclusive range, the filter and the language of the words.</summary>
+internal sealed record UpcomingQuery(DateInterval Range, OccurrenceFilter Filter, Language Language);

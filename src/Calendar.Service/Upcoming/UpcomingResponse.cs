@@ -9,5 +9,6 @@ internal sealed record UpcomingResponse(
     string TimeZone,
     LocalDate Today,
     string FactsVersion,
+    string Language,
     int Count,
     IReadOnlyList<OccurrenceJson> Events);

@@ -86,6 +86,21 @@ public sealed class UpcomingCommandTests : IDisposable
         Assert.Contains("December 9999", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Lang_WordsTheTableInRussian_AndAnUnknownOneIsAUsageError()
+    {
+        _facts.Write("italy.yaml", FactsFiles.KazakhstanItaly);
+
+        var russian = await Upcoming("--from", "2027-08-21", "--days", "1", "--country", "IT", "--lang", "ru", "--Calendar:Today", "2027-08-14");
+        var unknown = await Upcoming("--lang", "de", "--Calendar:Today", "2027-08-14");
+
+        Assert.True(russian.ExitCode == 0, russian.Error);
+        Assert.Contains("21 августа 2027 года", russian.Output, StringComparison.Ordinal);
+        Assert.Contains("35-летие установления дипломатических отношений между Казахстаном и Италией", russian.Output, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("--lang: unknown language 'de': expected one of en, ru, kk", unknown.Error, StringComparison.Ordinal);
+    }
+
     private Task<(int ExitCode, string Output, string Error)> Upcoming(params string[] arguments) =>
         ServiceProcess.RunAsync(_facts.Path, ["upcoming", .. arguments, $"--Calendar:FactsPath={_facts.Path}", $"--Calendar:DataPath={_facts.Path}/data"]);
 }

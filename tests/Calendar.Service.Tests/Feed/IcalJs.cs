@@ -79,4 +79,6 @@ internal sealed record ParsedEvent(
     int Sequence,
     string? Dtstamp,
     string? LastModified,
-    string? Url);
+    string? Url,
+    string? SummaryLanguage = null,
+    string? DescriptionLanguage = null);

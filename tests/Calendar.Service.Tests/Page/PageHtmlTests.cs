@@ -107,6 +107,25 @@ public class PageHtmlTests
         Assert.DoesNotMatch(@"\(see kz-|\(kz-|\[[A-Z]", events);
     }
 
+    [Fact]
+    public async Task AnUnknownLang_IsA400PageNamingIt_AndAcceptLanguageIsAnsweredWithVary()
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", FactsFiles.Relations());
+        using var app = new CalendarApplication(facts.Path, Instant.FromUtc(2027, 1, 10, 6, 0));
+        using var client = app.CreateHttpClient();
+
+        using var bad = await client.GetAsync(new Uri("/?lang=de", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
+        request.Headers.Add("Accept-Language", "ru-KZ");
+        using var russian = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("lang: unknown language &#x27;de&#x27;: expected one of en, ru, kk", await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(["ru"], russian.Content.Headers.ContentLanguage);
+        Assert.Contains("Accept-Language", russian.Headers.Vary);
+    }
+
     internal static async Task<string> GetPage(CalendarApplication app, string path, Action<HttpRequestMessage>? configure = null)
     {
         using var client = app.CreateHttpClient();

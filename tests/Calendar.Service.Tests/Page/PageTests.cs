@@ -149,6 +149,7 @@ public partial class PageTests(PageTests.Host host) : IClassFixture<PageTests.Ho
         Assert.Equal(["false"], posted[0]["jubilee"]);
         Assert.Equal(["Asia/Almaty"], posted[0]["timeZone"]);
         Assert.Equal(["09:00"], posted[0]["sendAt"]);
+        Assert.Equal(["en"], posted[0]["language"]);
         Assert.Equal(["rome@embassy.example"], posted[1]["email"]);
         Assert.Equal(["Embassy in Rome"], posted[1]["name"]);
         Assert.Equal(["Europe/Rome"], posted[1]["timeZone"]);

@@ -17,7 +17,8 @@ internal static partial class SelfServiceClient
         var link = ConfirmationLink(email);
         using var page = await client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative), TestContext.Current.CancellationToken);
         page.EnsureSuccessStatusCode();
-        var token = Uri.UnescapeDataString(link.Query["?token=".Length..]);
+        // The link may carry more than the token (lang=ru): read the query as a browser would.
+        var token = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query)["token"].ToString();
         return await PostAsync(client, "/subscriptions/confirm", ("token", token));
     }
 

@@ -138,7 +138,7 @@ public class UpcomingApiTests
         using var ui = await client.GetAsync(new Uri("/docs/index.html", UriKind.Relative), TestContext.Current.CancellationToken);
 
         var parameters = json.RootElement.GetProperty("paths").GetProperty("/api/events/upcoming").GetProperty("get").GetProperty("parameters");
-        Assert.Equal(["from", "days", "to", "country", "kind", "jubilee"], parameters.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(["from", "days", "to", "country", "kind", "jubilee", "lang"], parameters.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         var localDate = json.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("LocalDate");
         Assert.Equal("string", localDate.GetProperty("type").GetString());
         Assert.Equal("date", localDate.GetProperty("format").GetString());

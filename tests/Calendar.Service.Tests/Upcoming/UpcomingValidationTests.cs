@@ -25,6 +25,8 @@ public class UpcomingValidationTests(UpcomingValidationTests.Host host) : IClass
     [InlineData("kind=party", "kind", "anniversary, air-route")]
     [InlineData("jubilee=yes", "jubilee", "true or false")]
     [InlineData("contry=IT", "contry", "unknown parameter")]
+    [InlineData("lang=de", "lang", "unknown language 'de': expected one of en, ru, kk")]
+    [InlineData("lang=ru-RU", "lang", "unknown language 'ru-RU'")]
     public async Task BadParameter_Answers400ProblemNamingTheParameter(string query, string parameter, string message)
     {
         using var client = host.App.CreateHttpClient();

@@ -1,0 +1,89 @@
+using Calendar.Core;
+
+namespace Calendar.Service.Page;
+
+/// <summary>The page's own words (headings, labels, buttons, hints) in one language; everything about an occurrence comes from <see cref="Wording"/>.</summary>
+public sealed record PageText
+{
+    public required Func<string, string, string> NextTwelveMonths { get; init; }
+
+    public required string AddressProblem { get; init; }
+
+    public required string ShowEverything { get; init; }
+
+    public required string NothingToSubscribe { get; init; }
+
+    public required Func<string, string> NothingKnown { get; init; }
+
+    public required Func<string, string> OnlyYearsKnown { get; init; }
+
+    public required Func<string, string, string> Footer { get; init; }
+
+    public required string ApiDocumentation { get; init; }
+
+    public required string Country { get; init; }
+
+    public required string AllCountries { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string AllKinds { get; init; }
+
+    public required string Jubilees { get; init; }
+
+    public required string WithJubilees { get; init; }
+
+    public required string JubileesOnly { get; init; }
+
+    public required string WithoutJubilees { get; init; }
+
+    public required string Show { get; init; }
+
+    public required string Reset { get; init; }
+
+    public required string Subscribe { get; init; }
+
+    public required string SubscribeInApp { get; init; }
+
+    public required string AddToGoogle { get; init; }
+
+    public required string ForOutlook { get; init; }
+
+    public required string DownloadIcs { get; init; }
+
+    public required string RefreshHint { get; init; }
+
+    public required string EmailReminders { get; init; }
+
+    /// <summary>"Reminders of {what}, {30, 7 and 1} days ahead (jubilees {…}), one email a day at most."</summary>
+    public required Func<string, IReadOnlyList<int>, IReadOnlyList<int>, string> RemindersOf { get; init; }
+
+    public required string EmailAddress { get; init; }
+
+    public required string NameOptional { get; init; }
+
+    public required string TimeZone { get; init; }
+
+    public required string SendAt { get; init; }
+
+    public required string EmailMe { get; init; }
+
+    public required string ConfirmHint { get; init; }
+
+    public required string NothingInTwelveMonths { get; init; }
+
+    public required string UpcomingEvents { get; init; }
+
+    public required string LanguageSwitch { get; init; }
+
+    public static PageText For(Language language) => language switch
+    {
+        Language.Ru => PageTexts.Russian,
+        Language.Kk => PageTexts.Kazakh,
+        _ => PageTexts.English,
+    };
+
+    /// <summary>"30, 7 and 1" with the language's conjunction.</summary>
+    internal static string List(IReadOnlyList<int> days, string and) =>
+        days.Count < 2 ? string.Join("", days) : string.Join(", ", days.Take(days.Count - 1)) + $" {and} " + days[^1];
+}
