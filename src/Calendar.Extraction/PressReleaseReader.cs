@@ -25,6 +25,26 @@ public static partial class PressReleaseReader
         _ = Gazetteers.GetValue(CountryCatalog.Iso, catalog => new Gazetteer(catalog));
     }
 
+    /// <summary>The drafts, each compared with the loaded facts (<see cref="DraftComparison"/>).</summary>
+    public static IReadOnlyList<DraftFact> Read(PressRelease release, FactSet loaded)
+    {
+        // Two drafts of one sentence (a street and a square opened together) repeat two facts, not the same one twice.
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var compared = new List<DraftFact>();
+        foreach (var draft in Read(release, loaded.Countries))
+        {
+            var result = DraftComparison.Compare(draft, loaded.Facts.OrderBy(fact => claimed.Contains(fact.Id)));
+            if (result.SameAs is { } id)
+            {
+                claimed.Add(id);
+            }
+
+            compared.Add(result);
+        }
+
+        return compared;
+    }
+
     public static IReadOnlyList<DraftFact> Read(PressRelease release, CountryCatalog countries)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(release.Text.Length, MaxTextLength, nameof(release));

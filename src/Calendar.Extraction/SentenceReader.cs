@@ -6,6 +6,9 @@ namespace Calendar.Extraction;
 /// <summary>Reads one sentence, clause by clause ("..., and the fourth meeting will be held ..."), into drafts.</summary>
 internal sealed partial class SentenceReader(Article article, Evidence sentence, bool isNews, CountryCode? previousForeign)
 {
+    /// <summary>Longer runs are not a clause of a press release (a table, a list without stops): skipped, since reading costs time per character squared.</summary>
+    public const int MaxClauseLength = 1500;
+
     private PressRelease Release => article.Release;
 
     /// <summary>The foreign country this sentence was about, for the next sentence that names none.</summary>
@@ -18,7 +21,7 @@ internal sealed partial class SentenceReader(Article article, Evidence sentence,
         ForeignCountry = places.Select(p => (CountryCode?)p.Country).FirstOrDefault(c => c != Release.Home);
         IReadOnlyList<Trigger> inherited = [];
         IReadOnlyList<DateMention> inheritedDates = [];
-        foreach (var (start, end) in Clauses(text))
+        foreach (var (start, end) in Clauses(text).Where(c => c.End - c.Start <= MaxClauseLength))
         {
             var clause = new Clause(text, start, end, places.Where(p => p.Start >= start && p.End <= end).ToList());
             var future = Triggers.IsFuture(clause.Text);

@@ -44,6 +44,13 @@ internal sealed class CalendarOptions
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// The country whose ministry or press speaks as "we" and "our" in the press releases <c>extract</c> reads
+    /// (ISO 3166-1 alpha-2), and the first country of every draft. Default <c>KZ</c>. <c>--home</c> overrides it per article.
+    /// </summary>
+    [Required]
+    public string HomeCountry { get; set; } = "KZ";
+
     /// <summary>How far ahead occurrences are kept computed, in years. Default 10.</summary>
     [Range(1, 100)]
     public int HorizonYears { get; set; } = 10;

@@ -111,9 +111,9 @@ internal sealed class CommandLine
         return _result.InvokeAsync();
     }
 
-    /// <summary>Whether the command asked for is one that reads the facts (<c>upcoming</c>, <c>validate</c>), rather than help.</summary>
+    /// <summary>Whether the command asked for is one that reads the facts (<c>upcoming</c>, <c>validate</c>, <c>extract</c>), rather than help.</summary>
     private static bool NeedsHost(ParseResult result) =>
-        result.CommandResult.Command.Name is UpcomingCommand.Name or ValidateCommand.Name && result.Action == result.CommandResult.Command.Action;
+        result.CommandResult.Command.Name is UpcomingCommand.Name or ValidateCommand.Name or ExtractCommand.Name && result.Action == result.CommandResult.Command.Action;
 
     private static RootCommand CreateRoot(Func<IServiceProvider> services, TextWriter output, TextWriter errorOutput)
     {
@@ -127,6 +127,7 @@ internal sealed class CommandLine
             EnvironmentName,
             UpcomingCommand.Create(services, output, errorOutput),
             ValidateCommand.Create(services, output, errorOutput),
+            ExtractCommand.Create(services, output, errorOutput),
         };
         root.Add(HelpCommand(root, output, errorOutput));
         // The web server takes any host setting, as ASP.NET Core's host does (--contentRoot=..., --AllowedHosts=...).
@@ -154,7 +155,7 @@ internal sealed class CommandLine
         {
             if (!tokens[i].StartsWith("--", StringComparison.Ordinal))
             {
-                return $"'{tokens[i]}' is not a command; expected {UpcomingCommand.Name}, {ValidateCommand.Name} or help.";
+                return $"'{tokens[i]}' is not a command; expected {UpcomingCommand.Name}, {ValidateCommand.Name}, {ExtractCommand.Name} or help.";
             }
 
             if (!tokens[i].Contains('=', StringComparison.Ordinal) && i + 1 < tokens.Count && !tokens[i + 1].StartsWith("--", StringComparison.Ordinal))
