@@ -34,7 +34,7 @@ internal sealed partial class ClauseReader(
         var mention = Marked(trigger);
         var published = Release.Published;
         var (marked, how) = mention is not null
-            ? (mention.Date, mention.Derivation is null ? $"on {mention.Text}" : $"on {mention.Text} ({mention.Derivation})")
+            ? (mention.Date, mention.Derivation is null ? $"on {mention.Text}" : $"on {mention.Date} ({mention.Derivation})")
             : (PartialDate.OfYear(published.Year), $"in {published.Year}, the year it was published, without a day");
         var date = YearsBefore(marked, trigger.Years);
         var what = trigger.Kind == FactKind.Relations ? "diplomatic relations" : "the strategic partnership";

@@ -27,7 +27,7 @@ internal sealed class Gazetteer
             entries.TryAdd(name.ToUpperInvariant(), (country, isCity));
         }
 
-        foreach (var code in countries.Codes.Where(code => !code.IsUserAssigned))
+        foreach (var code in countries.Codes)
         {
             Add(countries.NameOf(code), code.Value, false);
         }

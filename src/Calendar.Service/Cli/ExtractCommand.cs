@@ -49,8 +49,11 @@ internal static class ExtractCommand
             return CommandLine.UsageError;
         }
 
+        // The facts first: they may name countries of their own (a code --home can then take).
+        var load = FactsLoader.Load(services.GetRequiredService<FactsFolder>(), options.FactsLoadTimeout);
+        var facts = load.Facts ?? FactSet.Empty;
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var release = input.Check(text, options.HomeCountry, CountryCatalog.Iso, errors);
+        var release = input.Check(text, options.HomeCountry, facts.Countries, errors);
         if (release is null)
         {
             foreach (var (field, message) in errors)
@@ -61,13 +64,12 @@ internal static class ExtractCommand
             return CommandLine.UsageError;
         }
 
-        var load = FactsLoader.Load(services.GetRequiredService<FactsFolder>(), options.FactsLoadTimeout);
         if (!load.Succeeded)
         {
             errorOutput.WriteLine($"The facts folder has {load.Errors.Count} error(s) (run 'validate'): the drafts are not compared with it.");
         }
 
-        var drafts = PressReleaseReader.Read(release, load.Facts ?? FactSet.Empty);
+        var drafts = PressReleaseReader.Read(release, facts);
         output.Write(DraftsYaml.Write(drafts));
         errorOutput.WriteLine($"{path}: {drafts.Count} draft(s).");
         return 0;
