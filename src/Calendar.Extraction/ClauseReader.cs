@@ -14,10 +14,10 @@ internal sealed partial class ClauseReader(
 
     public IEnumerable<DraftFact> Read()
     {
-        if (foreign is null || Triggers.IsCalledOff(clause.Text) || Triggers.IsHypothetical(clause.Text))
+        if (foreign is null || Triggers.IsCalledOff(clause.Sentence) || Triggers.IsHypothetical(clause.Text) || Triggers.IsUncertain(clause.Text))
         {
             // Only the home country is named: not a bilateral fact (a ministry's own council, a domestic holiday).
-            // Or nothing happened: it was called off, or it only would.
+            // Or nothing happened: it was called off, or it only would; or the date is one of two.
             return [];
         }
 
@@ -78,9 +78,8 @@ internal sealed partial class ClauseReader(
         if (dates.Count > 1 && dates.All(d => d.Date.Precision == dates[0].Date.Precision) && trigger.Kind is FactKind.Visit or FactKind.Opening or FactKind.Founding)
         {
             // "visits ... in 2015 and 2017", "opened in Tehran in 2007, Baku in 2010": one fact per date, placed where the words before it say.
-            foreach (var date in dates.DistinctBy(d => d.Date))
+            foreach (var (date, place) in dates.Select(d => (d, clause.Places.LastOrDefault(p => p.End <= d.Start))).DistinctBy(pair => (pair.d.Date, pair.Item2?.Country)))
             {
-                var place = clause.Places.LastOrDefault(p => p.End <= date.Start);
                 var country = place is not null && place.Country != Release.Home ? place.Country : foreign!.Value;
                 var at = trigger.Kind == FactKind.Visit && place is not null ? new Place(place.City, place.Country) : place is null ? null : new Place(place.City, place.Country);
                 yield return Draft(trigger.Kind, date.Date, date.Derivation, Status(date.Date, future), at, country);
@@ -94,6 +93,11 @@ internal sealed partial class ClauseReader(
         if (Nearest(trigger.Position, dates) is { } nearest)
         {
             (when, derivation) = (nearest.Date, nearest.Derivation);
+        }
+        else if (Triggers.IsToday(clause.Text))
+        {
+            when = PartialDate.OfDay(Release.Published);
+            derivation = $"The article, published {Iso.Format(Release.Published)}, reports it as taking place that day.";
         }
         else if ((isNews && !future) || (trigger.Kind == FactKind.Visit && Triggers.IsUnderWay(clause.Text)))
         {

@@ -33,6 +33,13 @@ internal static partial class DateRecognizer
     {
         var reference = published.ToDateTimeUnspecified();
         var found = new List<DateMention>();
+        foreach (Match yearEnd in YearEnd().Matches(sentence))
+        {
+            // "by yearend": the recognizer knows "the end of the year" but not the one word.
+            found.Add(new DateMention(yearEnd.Index, yearEnd.Index + yearEnd.Length, yearEnd.Value, PartialDate.OfYear(published.Year),
+                $"'{yearEnd.Value}' in an article published {Iso.Format(published)} is {published.Year:D4}"));
+        }
+
         foreach (var result in Model.Value.Parse(sentence, reference))
         {
             var start = result.Start;
@@ -70,7 +77,9 @@ internal static partial class DateRecognizer
             : future ? values.FirstOrDefault(v => Start(v) >= published) ?? values[^1]
             : values.LastOrDefault(v => Start(v) <= published) ?? values[0];
         var timex = value.GetValueOrDefault("timex", "");
-        if (value.TryGetValue("Mod", out var modifier) && modifier is not ("since" or "start" or "end" or "mid"))
+        // "by the end of the year" is a deadline within a year: the year stands; other modifiers ("after", "before") name no date.
+        if (value.TryGetValue("Mod", out var modifier) && modifier is not ("since" or "start" or "end" or "mid")
+            && !(modifier == "before-end" && YearPattern().IsMatch(timex)))
         {
             return null;
         }
@@ -133,9 +142,18 @@ internal static partial class DateRecognizer
 
     private static bool HasYear(string words) => FourDigits().IsMatch(words);
 
-    /// <summary>"announced on April 5", "reported on Friday", "till 2026": the date is not the event's.</summary>
+    /// <summary>
+    /// "announced on April 5", "reported the press service on Jan. 1", "said during a briefing today", "till 2026": the date
+    /// is the report's, not the event's. Not when a verb comes between ("said the visit will take place on May 5").
+    /// </summary>
     private static bool IsReportingDate(string sentence, int start) =>
-        ReportingWords().IsMatch(sentence[Math.Max(0, start - 24)..start]);
+        ReportingWords().IsMatch(sentence[Math.Max(0, start - 24)..start]) || ReportedOn().IsMatch(sentence[Math.Max(0, start - 70)..start]);
+
+    [GeneratedRegex(@"\b(?:announced|said|reported|told|stated|informed|revealed|noted|added)\b(?:(?!\b(?:will|would|to|be|is|are|was|were|take|takes|held|hold|visit)\b)[^,;.])*?\s(?:on\s+|at\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportedOn();
+
+    [GeneratedRegex(@"\b(?:by|before|until|till)\s+(?:the\s+)?year[\s-]?end\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YearEnd();
 
     [GeneratedRegex(@"^\d{4}$")]
     private static partial Regex YearPattern();

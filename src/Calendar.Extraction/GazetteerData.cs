@@ -24,7 +24,7 @@ internal static class GazetteerData
         ("Kuwaiti", "KW"), ("Omani", "OM"), ("Israeli", "IL"), ("Jordanian", "JO"), ("Afghan", "AF"), ("Malaysian", "MY"),
         ("Thai", "TH"), ("Vietnamese", "VN"), ("Viet Nam", "VN"), ("Indonesian", "ID"), ("Singaporean", "SG"), ("Australian", "AU"),
         ("Algerian", "DZ"), ("Moroccan", "MA"), ("Tunisian", "TN"), ("South African", "ZA"), ("Uruguayan", "UY"), ("Peruvian", "PE"),
-        ("Colombian", "CO"), ("Maldivian", "MV"), ("Maldives", "MV"), ("Sri Lankan", "LK"), ("Sri-Lanka", "LK"), ("Vatican", "VA"),
+        ("Colombian", "CO"), ("Maldivian", "MV"), ("Maldives", "MV"), ("Sri Lankan", "LK"), ("Sri-Lanka", "LK"), ("Vatican", "VA"), ("RSA", "ZA"),
         ("Laos", "LA"), ("Moldovan", "MD"), ("Macedonian", "MK"), ("Palestine", "PS"), ("Palestinian", "PS"), ("Kuwait", "KW"),
     ];
 
@@ -51,7 +51,7 @@ internal static class GazetteerData
         ("Lisbon", "PT"), ("Dublin", "IE"), ("Ottawa", "CA"), ("Mexico City", "MX"), ("Brasilia", "BR"), ("Cairo", "EG"),
         ("Sharm El Sheikh", "EG"), ("Riyadh", "SA"), ("Jeddah", "SA"), ("Medina", "SA"), ("Abu Dhabi", "AE"), ("Dubai", "AE"),
         ("Sharjah", "AE"), ("Doha", "QA"), ("Kuwait City", "KW"), ("Muscat", "OM"), ("Tel Aviv", "IL"), ("Amman", "JO"),
-        ("Kabul", "AF"), ("Kuala Lumpur", "MY"), ("Bangkok", "TH"), ("Phuket", "TH"), ("Hanoi", "VN"), ("Nha Trang", "VN"),
+        ("Kabul", "AF"), ("Kuala Lumpur", "MY"), ("Kuala-Lumpur", "MY"), ("Bangkok", "TH"), ("Phuket", "TH"), ("Hanoi", "VN"), ("Nha Trang", "VN"),
         ("Jakarta", "ID"), ("Sydney", "AU"), ("Canberra", "AU"), ("Male", "MV"), ("Colombo", "LK"), ("Montevideo", "UY"),
         ("Algiers", "DZ"), ("Rabat", "MA"), ("Tunis", "TN"), ("Geneva", "CH"), ("Bern", "CH"), ("Mahe", "SC"),
     ];
@@ -66,5 +66,6 @@ internal static class GazetteerData
         ["Ulan Bator"] = "Ulaanbaatar",
         ["Xi'an"] = "Xian",
         ["Kostanai"] = "Kostanay",
+        ["Kuala-Lumpur"] = "Kuala Lumpur",
     };
 }

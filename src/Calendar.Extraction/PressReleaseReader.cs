@@ -53,11 +53,12 @@ public static partial class PressReleaseReader
         var article = new Article(release, countries, gazetteer, MainForeignCountry(gazetteer.Find(release.Text), release.Home));
         var drafts = new List<DraftFact>();
         CountryCode? previous = null;
+        var plans = new PlansInContext();
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
             var isNews = Triggers.IsNews(sentence.Sentence) || (i + 1 < sentences.Count && Reported().IsMatch(sentences[i + 1].Sentence));
-            var reader = new SentenceReader(article, sentence, isNews, previous);
+            var reader = new SentenceReader(article, sentence, isNews, previous, plans);
             drafts.AddRange(reader.Read());
             previous = reader.ForeignCountry ?? previous;
         }

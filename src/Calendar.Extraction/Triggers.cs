@@ -21,13 +21,16 @@ internal static partial class Triggers
 
         var signing = partnership is null && Signing().Match(clause) is { Success: true } sign && Document().IsMatch(clause) ? At(sign, FactKind.Signing) : null;
         var objects = Objects().IsMatch(clause);
-        var opening = objects ? At(Opening().Match(clause), FactKind.Opening) : null;
+        // "the decree on the opening of the Consulate was signed": a decision at home, not the opening.
+        var opening = objects && !Decided().IsMatch(clause) ? At(Opening().Match(clause), FactKind.Opening) : null;
         var airRoute = signing is null && opening is null && !Resumed().IsMatch(clause) && Flights().Match(clause) is { Success: true } flight && FlightVerbs().IsMatch(clause)
             ? At(flight, FactKind.AirRoute)
             : null;
         var founding = relations is null && opening is null && Organisations().IsMatch(clause) ? At(Founded().Match(clause), FactKind.Founding) : null;
-        var consultations = At(Consultations().Match(clause), FactKind.Consultations)
-            ?? (Consultations().IsMatch(sentence) ? At(Round().Match(clause), FactKind.Consultations) : null);
+        // "the outcomes of the consultations" is no round: one is held, takes place, or is numbered.
+        var consultations = Holding().IsMatch(clause)
+            ? At(Consultations().Match(clause), FactKind.Consultations) ?? (Consultations().IsMatch(sentence) ? At(Round().Match(clause), FactKind.Consultations) : null)
+            : null;
         var visit = At(Visit().Match(clause), FactKind.Visit);
         found.AddRange(new[] { signing, opening, airRoute, founding, consultations, visit }.OfType<Trigger>());
         return found;
@@ -47,6 +50,12 @@ internal static partial class Triggers
         return Math.Max(1, Objects().Count(stop.Success ? rest[..stop.Index] : rest));
     }
 
+    /// <summary>"resume flights", "increase the number of flights": not a new route.</summary>
+    public static bool IsNotANewRoute(string clause) => Resumed().IsMatch(clause);
+
+    /// <summary>"till the end of the year or in the first quarter of 2017": no date to take.</summary>
+    public static bool IsUncertain(string clause) => Alternative().IsMatch(clause);
+
     /// <summary>"postponed", "cancelled": whatever the clause dates did not happen then.</summary>
     public static bool IsCalledOff(string clause) => CalledOff().IsMatch(clause);
 
@@ -64,6 +73,9 @@ internal static partial class Triggers
 
     /// <summary>"Kazinform has learned", "reports": the sentence is the news itself, so an undated event is of the publication's days.</summary>
     public static bool IsNews(string sentence) => News().IsMatch(sentence);
+
+    /// <summary>"are taking place", "is being held": on the day the article appears.</summary>
+    public static bool IsToday(string clause) => Today().IsMatch(clause);
 
     /// <summary>"is on an official visit": happening as the article appears.</summary>
     public static bool IsUnderWay(string clause) => UnderWay().IsMatch(clause);
@@ -101,28 +113,28 @@ internal static partial class Triggers
     [GeneratedRegex(@"(?<n>\d{1,3})\s+years\s+of\s+(?:[\w.\-]+\s+){0,2}?relations", RegexOptions.IgnoreCase)]
     private static partial Regex RelationsYears();
 
-    [GeneratedRegex(@"diplomatic\s+relations\b[^;]{0,80}?\b(?:were|was|had been|have been)\s+established|established\s+diplomatic\s+relations", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"diplomatic\s+relations\b[^;]{0,80}?\b(?:(?:were|was|had been|have been)\s+established|began|date\s+(?:back\s+)?(?:to|from))|established\s+diplomatic\s+relations", RegexOptions.IgnoreCase)]
     private static partial Regex RelationsStated();
 
     [GeneratedRegex(@"(?<n>\d{1,3})(?:st|nd|rd|th)?\s+anniversary\s+of\s+(?:the\s+)?strategic\s+(?:partnership|cooperation)", RegexOptions.IgnoreCase)]
     private static partial Regex StrategicAnniversary();
 
-    [GeneratedRegex(@"(?:agreement|treaty|declaration|memorandum)\s+on\s+(?:the\s+)?(?:comprehensive\s+)?strategic\s+partnership|strategic\s+partnership\s+(?:agreement|treaty|declaration)|(?:established|announced|launched)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}strategic\s+partnership\s+(?:on|in)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:agreement|treaty|declaration|memorandum)\s+on\s+(?:the\s+)?(?:comprehensive\s+)?strategic\s+(?:partnership|cooperation)|strategic\s+partnership\s+(?:agreement|treaty|declaration)|(?:established|announced|launched)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}strategic\s+partnership\s+(?:on|in)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StrategicPartnership();
 
     [GeneratedRegex(@"\bsign(?:ed|ing|s)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Signing();
 
-    [GeneratedRegex(@"\b(?:agreement|treaty|declaration|memorand(?:um|a)|protocol|road\s?map|programme|program|convention|accord|documents?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:agreement|treaty|declaration|memorand(?:um|a)|memo|protocol|road\s?map|programme|program|convention|accord|documents?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Document();
 
-    [GeneratedRegex(@"\b(?:opening|inaugurat\w*|unveil\w*|opened|opens|open)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:opening|inaugurat\w*|unveil\w*|opened|opens|open|(?:working|functioning|operating)(?=[^,;]*\bsince\b))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Opening();
 
     [GeneratedRegex(@"\bopening\s+(?:ceremony\s+)?of\b", RegexOptions.IgnoreCase)]
     private static partial Regex OpeningNoun();
 
-    [GeneratedRegex(@"\b(?:cent(?:er|re)|consulate|embassy|street|square|monument|office|house|library|museum|plaque|statue|bust)s?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:cent(?:er|re)s?|consulates?|embass(?:y|ies)|streets?|squares?|monuments?|offices?|houses?|librar(?:y|ies)|museums?|plaques?|statues?|busts?|missions?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Objects();
 
     [GeneratedRegex(@"\b(?:was|were|has|have|is|are|will)\b")]
@@ -143,10 +155,22 @@ internal static partial class Triggers
     [GeneratedRegex(@"\b(?:postponed|cancel+ed|called off|put off)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CalledOff();
 
+    [GeneratedRegex(@"\b(?:held|hold|holding|took place|take place|taking place|conduct\w*|round|meeting|session)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Holding();
+
+    [GeneratedRegex(@"\b(?:decree|decision|order|resolution)\s+on\s+(?:the\s+)?opening\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Decided();
+
+    [GeneratedRegex(@"\b(?:is|are)\s+(?:now\s+)?(?:taking\s+place|being\s+held)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Today();
+
+    [GeneratedRegex(@"\bor\s+(?:in\s+)?(?:the\s+)?(?:early|late|first|second|third|fourth|last|next)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Alternative();
+
     [GeneratedRegex(@"\b(?:would|could|might)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Would();
 
-    [GeneratedRegex(@"\bresum\w*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:resum\w*|increas\w*|frequenc\w*)", RegexOptions.IgnoreCase)]
     private static partial Regex Resumed();
 
     [GeneratedRegex(@"\bconsultations\b", RegexOptions.IgnoreCase)]
@@ -161,10 +185,10 @@ internal static partial class Triggers
     [GeneratedRegex(@"\bvisit(?:s|ed)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Visit();
 
-    [GeneratedRegex(@"\b(?:plan|plans|planned|planning|intend\w*|expected|expects|may|agreed to|decided to|proposed|under\s?way|negotiat\w*|looks? forward)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:plan|plans|planned|planning|intend\w*|expected|expects|(?-i:may)|agreed to|decided to|proposed|under\s?way|negotiat\w*|looks? forward)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Planned();
 
-    [GeneratedRegex(@"\b(?:will|shall|is to be|are to be|to be held|to take place|scheduled|upcoming|forthcoming|due to|set to|next round|to be signed)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:will|shall|is to be|are to be|(?:is|are) going to|to be held|to take place|scheduled|upcoming|forthcoming|due to|set to|next round|to be signed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Future();
 
     [GeneratedRegex(@"\b(?:as part of|during|within the framework of|in the course of|on the sidelines of)\s+(?:the\s+|his\s+|her\s+|its\s+)?[^,;]*$", RegexOptions.IgnoreCase)]

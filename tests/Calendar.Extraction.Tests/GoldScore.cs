@@ -126,7 +126,9 @@ internal sealed partial class GoldScore
 
         var morePrecise = item.Facts.Any(g => g.Kind == fact.Kind.Name() && SameCountries(g, fact)
             && PartialDate.Parse(g.Date) is var date && date.Year == fact.Date.Year && date.Precision < fact.Date.Precision);
-        var derivedFromPublication = fact.Derivation?.Contains("month of publication", StringComparison.Ordinal) == true;
+        // "reports it as news", "as taking place that day", "as under way": dated by the publication, and saying so.
+        var derivedFromPublication = fact.Derivation?.Contains("reports it as", StringComparison.Ordinal) == true
+            || fact.Derivation?.Contains("reports the visit as", StringComparison.Ordinal) == true;
         return morePrecise || (!derivedFromPublication && !DateWords().IsMatch(sentence));
     }
 

