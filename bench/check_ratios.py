@@ -24,7 +24,7 @@ with open(targets_file, newline="", encoding="utf-8") as f:
             text = row[target["metric"]].replace(",", ".")
             value = float(text) if text not in ("?", "NA", "") else float("inf")
             ok = value <= float(target["max"])
-            params = ", ".join(f"{k}={v}" for k, v in row.items() if k == "EventsPerCountry")
+            params = ", ".join(f"{k}={v}" for k, v in row.items() if k in ("EventsPerCountry", "Database"))
             print(f"{'ok' if ok else 'MISSED':6} {target['benchmark']} [{params}] {target['metric']} {text} (target <= {target['max']}: {target['why']})")
             if not ok:
                 failures.append(target["benchmark"])

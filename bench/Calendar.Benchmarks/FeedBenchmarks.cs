@@ -33,7 +33,7 @@ public class FeedBenchmarks : IDisposable
         _services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
-            .AddStorage()
+            .AddStorage(configuration)
             .AddTimeline(configuration)
             .AddFeed(configuration)
             .BuildServiceProvider();

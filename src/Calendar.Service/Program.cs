@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Calendar.Service;
 using Calendar.Service.Cli;
+using Calendar.Service.Cluster;
 using Calendar.Service.Facts;
 using Calendar.Service.Feed;
 using Calendar.Service.Health;
@@ -24,8 +25,11 @@ var builder = WebApplication.CreateBuilder(command.HostArgs);
 builder.AddCalendarConfiguration(command.HostArgs);
 command.ConfigureLogging(builder);
 
-// The SQLite database in the data folder, migrated on start.
-builder.Services.AddStorage();
+// The database (Calendar:Database: SQLite in the data folder, or PostgreSQL), migrated on start.
+builder.Services.AddStorage(builder.Configuration);
+
+// This replica's name, and which Quartz jobs run on every node and which on one node at a time.
+builder.Services.AddCluster(builder.Configuration);
 
 // Facts, today in the calendar's zone, and the Quartz job that keeps occurrences current.
 builder.Services.AddTimeline(builder.Configuration);

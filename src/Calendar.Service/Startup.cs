@@ -72,6 +72,8 @@ internal static partial class Startup
             // Every section registered with ValidateOnStart (Calendar, Calendar:Feed), so that a bad value
             // anywhere is reported here rather than as a hosting stack trace.
             services.GetService<IStartupValidator>()?.Validate();
+            // The schema before anything reads it; a database migrated by a newer build is refused here.
+            services.GetService<Storage.CalendarDatabase>()?.Migrate();
             services.GetRequiredService<CalendarRefresher>().Refresh();
             // After the facts: configured subscriptions name countries, checked against them.
             services.GetService<Subscriptions.ConfiguredSubscriptions>()?.Apply();
@@ -84,6 +86,10 @@ internal static partial class Startup
             {
                 Console.Error.WriteLine(error);
             }
+        }
+        catch (Storage.DatabaseTooNewException e)
+        {
+            Console.Error.WriteLine($"Refusing to start: {e.Message}");
         }
         catch (Exception e) when (OptionsFailures(e) is { Count: > 0 } failures)
         {

@@ -111,9 +111,10 @@ internal sealed class CommandLine
         return _result.InvokeAsync();
     }
 
-    /// <summary>Whether the command asked for is one that reads the facts (<c>upcoming</c>, <c>validate</c>, <c>extract</c>), rather than help.</summary>
+    /// <summary>Whether the command asked for is one that needs the services (<c>upcoming</c>, <c>validate</c>, <c>copy-state</c>, <c>extract</c>), rather than help.</summary>
     private static bool NeedsHost(ParseResult result) =>
-        result.CommandResult.Command.Name is UpcomingCommand.Name or ValidateCommand.Name or ExtractCommand.Name && result.Action == result.CommandResult.Command.Action;
+        result.CommandResult.Command.Name is UpcomingCommand.Name or ValidateCommand.Name or CopyStateCommand.Name or ExtractCommand.Name
+        && result.Action == result.CommandResult.Command.Action;
 
     private static RootCommand CreateRoot(Func<IServiceProvider> services, TextWriter output, TextWriter errorOutput)
     {
@@ -127,6 +128,7 @@ internal sealed class CommandLine
             EnvironmentName,
             UpcomingCommand.Create(services, output, errorOutput),
             ValidateCommand.Create(services, output, errorOutput),
+            CopyStateCommand.Create(services, output, errorOutput),
             ExtractCommand.Create(services, output, errorOutput),
         };
         root.Add(HelpCommand(root, output, errorOutput));
@@ -155,7 +157,7 @@ internal sealed class CommandLine
         {
             if (!tokens[i].StartsWith("--", StringComparison.Ordinal))
             {
-                return $"'{tokens[i]}' is not a command; expected {UpcomingCommand.Name}, {ValidateCommand.Name}, {ExtractCommand.Name} or help.";
+                return $"'{tokens[i]}' is not a command; expected {UpcomingCommand.Name}, {ValidateCommand.Name}, {CopyStateCommand.Name}, {ExtractCommand.Name} or help.";
             }
 
             if (!tokens[i].Contains('=', StringComparison.Ordinal) && i + 1 < tokens.Count && !tokens[i + 1].StartsWith("--", StringComparison.Ordinal))

@@ -2,6 +2,7 @@ using Calendar.Service.Storage;
 using Calendar.Service.Timeline;
 using Calendar.Service.Upcoming;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Calendar.Service.Feed;
@@ -17,9 +18,13 @@ internal static class FeedApi
             .Bind(configuration.GetSection(FeedOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddMigration(EventSequences.MigrationId, EventSequences.Schema);
-        services.AddMigration(FeedChanges.PerFilterMigrationId, FeedChanges.PerFilterSchema);
-        services.AddMigration(FeedChanges.MigrationId, FeedChanges.Schema);
+        foreach (var migration in FeedSchema.All)
+        {
+            services.AddMigration(migration);
+        }
+
+        // FeedChanges asks the database again after a second of this clock (the service's own IClock may be pinned).
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EventSequences>();
         services.AddSingleton<FeedChanges>();
         services.AddSingleton<FeedBuilder>();

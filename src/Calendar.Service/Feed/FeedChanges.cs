@@ -1,4 +1,5 @@
 using Calendar.Service.Storage;
+using Dapper;
 using NodaTime;
 
 namespace Calendar.Service.Feed;
@@ -19,33 +20,18 @@ namespace Calendar.Service.Feed;
 /// to <c>If-Modified-Since</c>, never a stale 304; the ETag stays exact. Returning to an earlier generation (an edit
 /// undone) is a change too: SEQUENCE values rose in between.
 /// </para>
+/// <para>
+/// Replicas share the row. Each keeps the date of the generation it serves and asks the database again at most once a
+/// second (<see cref="Recheck"/>), so that a poll costs no query, and replicas serving the same generation agree on
+/// its date within a second, even after one of them moved it on (an edit undone on one replica only).
+/// </para>
 /// </remarks>
-internal sealed class FeedChanges(CalendarDatabase database)
+internal sealed class FeedChanges(CalendarDatabase database, TimeProvider time)
 {
-    /// <summary>The first design, a row per filter ever asked for; dropped by <see cref="MigrationId"/>.</summary>
-    public const string PerFilterMigrationId = "feed-002-feed-changes";
-
-    public const string PerFilterSchema = """
-        CREATE TABLE feed_changes (
-            filter_key TEXT PRIMARY KEY,
-            etag TEXT NOT NULL,
-            changed_at INTEGER NOT NULL
-        )
-        """;
-
-    public const string MigrationId = "feed-003-feed-generation";
-
-    public const string Schema = """
-        DROP TABLE feed_changes;
-        CREATE TABLE feed_generation (
-            id INTEGER PRIMARY KEY CHECK (id = 1),
-            generation TEXT NOT NULL,
-            changed_at INTEGER NOT NULL
-        )
-        """;
+    public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(1);
 
     private readonly Lock _lock = new();
-    private (string Generation, Instant ChangedAt)? _current;
+    private (string Generation, Instant ChangedAt, long ReadAt)? _current;
 
     /// <summary>When the feeds of <paramref name="generation"/> went into service, recording it at <paramref name="now"/> if it is new.</summary>
     /// <remarks>May be later than <paramref name="now"/> when generations alternate within a second: callers never send a date after their own.</remarks>
@@ -53,34 +39,35 @@ internal sealed class FeedChanges(CalendarDatabase database)
     {
         lock (_lock)
         {
-            if (_current is { } current && current.Generation == generation)
+            if (_current is { } current && current.Generation == generation && time.GetElapsedTime(current.ReadAt) < Recheck)
             {
                 return current.ChangedAt;
             }
 
+            var readAt = time.GetTimestamp();
             using var connection = database.Open();
-            using var transaction = connection.BeginTransaction();
-            using var upsert = connection.CreateCommand();
-            upsert.Transaction = transaction;
-            // One atomic statement that never moves the date back (PostgreSQL accepts it too, for replicas sharing it).
-            upsert.CommandText = """
-                INSERT INTO feed_generation (id, generation, changed_at) VALUES (1, $generation, $now)
-                ON CONFLICT (id) DO UPDATE SET
-                    generation = excluded.generation,
-                    changed_at = CASE WHEN feed_generation.changed_at < excluded.changed_at
-                                      THEN excluded.changed_at ELSE feed_generation.changed_at + 1 END
-                WHERE feed_generation.generation <> excluded.generation
-                """;
-            upsert.Parameters.AddWithValue("$generation", generation);
-            upsert.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
-            upsert.ExecuteNonQuery();
+            var stored = connection.QuerySingleOrDefault<(string Generation, long ChangedAt)?>("SELECT generation, changed_at FROM feed_generation WHERE id = 1");
+            if (stored is not { } row || row.Generation != generation)
+            {
+                using var transaction = connection.BeginTransaction();
+                // One atomic statement that never moves the date back, whichever replica gets there first.
+                connection.Execute(
+                    """
+                    INSERT INTO feed_generation (id, generation, changed_at) VALUES (1, @generation, @now)
+                    ON CONFLICT (id) DO UPDATE SET
+                        generation = excluded.generation,
+                        changed_at = CASE WHEN feed_generation.changed_at < excluded.changed_at
+                                          THEN excluded.changed_at ELSE feed_generation.changed_at + 1 END
+                    WHERE feed_generation.generation <> excluded.generation
+                    """,
+                    new { generation, now = now.ToUnixTimeSeconds() },
+                    transaction);
+                row = connection.QuerySingle<(string, long)>("SELECT generation, changed_at FROM feed_generation WHERE id = 1", transaction: transaction);
+                transaction.Commit();
+            }
 
-            using var query = connection.CreateCommand();
-            query.Transaction = transaction;
-            query.CommandText = "SELECT changed_at FROM feed_generation WHERE id = 1";
-            var changedAt = Instant.FromUnixTimeSeconds((long)query.ExecuteScalar()!);
-            transaction.Commit();
-            _current = (generation, changedAt);
+            var changedAt = Instant.FromUnixTimeSeconds(row.ChangedAt);
+            _current = (generation, changedAt, readAt);
             return changedAt;
         }
     }

@@ -8,7 +8,8 @@ internal static class HealthApi
 {
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<FactsHealthCheck>("facts");
+        services.AddSingleton<DatabaseProbe>();
+        services.AddHealthChecks().AddCheck<FactsHealthCheck>("facts").AddCheck<NodeHealthCheck>("node");
         return services;
     }
 

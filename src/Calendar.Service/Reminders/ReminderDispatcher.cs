@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Calendar.Core;
+using Calendar.Service.Cluster;
 using Calendar.Service.Feed;
 using Calendar.Service.Subscriptions;
 using Calendar.Service.Timeline;
@@ -9,11 +12,19 @@ namespace Calendar.Service.Reminders;
 
 /// <summary>One run of dispatch: for every active subscription whose send time has come, one digest of what is due.</summary>
 /// <remarks>
+/// <para>
 /// Idempotent: what is due comes from the ledger ("at or before now, not yet handled"), never from when the run
 /// happens, so a restart, a second run or a missed one neither repeats nor loses a reminder. A transient SMTP
 /// failure leaves the reminders owed (retried later, with a doubling wait); a refusal of one recipient is
 /// recorded on that subscription and never blocks the others. A server that refuses the sender or cannot be
-/// reached fails the run, not the subscribers: everything due waits for the next attempt.
+/// reached ends the run, not the subscribers: everything due waits for the next attempt.
+/// </para>
+/// <para>
+/// Claim, send, mark (<see cref="ReminderLedger"/>): <see cref="Batch"/> subscriptions are claimed for in one
+/// transaction, their digests sent over one SMTP connection, each marked as soon as the server has taken it. A node
+/// killed between the server's answer and the mark leaves that one digest to be sent again by the next node, with the
+/// same Message-Id; nothing is lost.
+/// </para>
 /// </remarks>
 internal sealed partial class ReminderDispatcher(
     SubscriptionStore subscriptions,
@@ -26,96 +37,174 @@ internal sealed partial class ReminderDispatcher(
     PublicAddress publicAddress,
     IOptions<FeedOptions> feed,
     EventSequences sequences,
+    NodeName node,
     ILogger<ReminderDispatcher> logger)
 {
+    /// <summary>Subscriptions claimed for in one transaction: few round trips per digest, and a short lock.</summary>
+    public const int Batch = 100;
+
+    private readonly ReminderLease _lease = new(node.Value, Duration.FromTimeSpan(options.Value.Lease));
+
+    /// <summary>This node's name in the ledger's <c>claimed_by</c>.</summary>
+    public string Node => _lease.Node;
+
     public async Task<DispatchResult> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.CurrentInstant;
         var snapshot = calendar.Current;
-        var from = MailboxAddress.Parse(options.Value.From);
         var result = new DispatchResult();
-        IMailSession? session = null;
-        MailDeliveryException? unavailable = null;
-        try
+        var email = new ReminderEmail(snapshot.Facts.Countries, MailboxAddress.Parse(options.Value.From), publicAddress.BaseUrl, feed.Value.UidDomain, sequences, snapshot.Version.LastModified);
+        await using var mail = new MailSession(transport);
+        await using var marks = await ledger.OpenForMarksAsync(cancellationToken);
+        foreach (var batch in subscriptions.Active().Chunk(Batch))
         {
-            foreach (var subscription in subscriptions.Active())
+            var claims = await ledger.ClaimAsync(batch, (subscription, history) => Plan(subscription, history, snapshot, now), now, _lease, cancellationToken);
+            if (!await SendAsync(claims, snapshot, now, email, mail, marks, result, cancellationToken))
             {
-                if (ledger.IsWaiting(subscription.Id, now))
-                {
-                    continue;
-                }
-
-                var today = now.InZone(subscription.TimeZone).Date;
-                var horizon = new DateInterval(today, today.PlusDays(subscription.LeadDays.Concat(subscription.JubileeLeadDays).DefaultIfEmpty(0).Max()));
-                var due = ReminderPlan.Due(subscription, snapshot.Between(horizon, subscription.Filter), now, ledger.History(subscription.Id));
-                if (due.Count == 0)
-                {
-                    continue;
-                }
-
-                if (unavailable is not null)
-                {
-                    // The server refused the sender or cannot be reached: these wait for the same retry as the first.
-                    ledger.RecordFailure(subscription.Id, due, unavailable.Message, now, Duration.FromTimeSpan(options.Value.RetryAfter));
-                    result.Failed += due.Count;
-                    continue;
-                }
-
-                var unsubscribe = publicAddress.Link($"subscriptions/unsubscribe?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Unsubscribe))}");
-                var message = await ReminderEmail.ComposeAsync(subscription, due, snapshot.Facts.Countries, from, publicAddress.BaseUrl, unsubscribe, feed.Value.UidDomain, sequences, snapshot.Version.LastModified);
-                if (!ledger.Claim(subscription.Id, due, today, message.MessageId ?? "", now))
-                {
-                    // Another run is sending these, or one of these occurrences already went out today.
-                    continue;
-                }
-
-                try
-                {
-                    session ??= await transport.OpenAsync(cancellationToken);
-                    await session.SendAsync(message, cancellationToken);
-                    ledger.RecordSent(subscription.Id, due, message.MessageId ?? "", now);
-                    result.Sent += due.Count;
-                    LogSent(subscription.Id, due.Count, message.Subject ?? "");
-                }
-                catch (MailDeliveryException e) when (e.Failure == MailFailure.RecipientRefused)
-                {
-                    ledger.RecordRejected(subscription.Id, due, e.Message, now);
-                    subscriptions.MarkRejected(subscription.Id, e.Message, now);
-                    result.Rejected += due.Count;
-                    LogRejected(subscription.Id, e.Message);
-                }
-                catch (MailDeliveryException e)
-                {
-                    ledger.RecordFailure(subscription.Id, due, e.Message, now, Duration.FromTimeSpan(options.Value.RetryAfter));
-                    result.Failed += due.Count;
-                    LogFailed(subscription.Id, e.Message);
-                    if (e.Failure == MailFailure.ServerUnavailable)
-                    {
-                        unavailable = e;
-                        await DisposeAsync(session);
-                        session = null;
-                    }
-                }
+                break;
             }
-        }
-        finally
-        {
-            await DisposeAsync(session);
         }
 
         return result;
     }
 
-    private static ValueTask DisposeAsync(IMailSession? session) => session?.DisposeAsync() ?? ValueTask.CompletedTask;
+    private PlannedDigest? Plan(Subscription subscription, ReminderHistory history, CalendarSnapshot snapshot, Instant now)
+    {
+        var today = now.InZone(subscription.TimeZone).Date;
+        var horizon = new DateInterval(today, today.PlusDays(subscription.LeadDays.Concat(subscription.JubileeLeadDays).DefaultIfEmpty(0).Max()));
+        var due = ReminderPlan.Due(subscription, snapshot.Between(horizon, subscription.Filter), now, history);
+        return due.Count == 0 ? null : new PlannedDigest(due, ReminderEmail.MessageIdFor(subscription.Id, due.Select(r => (r.Occurrence.Id, r.LeadDays)), feed.Value.UidDomain));
+    }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder digest sent to subscription {Id}: {Count} reminder(s), \"{Subject}\"")]
-    private partial void LogSent(long id, int count, string subject);
+    /// <summary>Sends and marks each claimed digest; false when the server cannot be reached (the rest wait for the next run).</summary>
+    private async Task<bool> SendAsync(
+        IReadOnlyList<ReminderClaim> claims, CalendarSnapshot snapshot, Instant now, ReminderEmail email, MailSession mail, DbConnection marks, DispatchResult result, CancellationToken cancellationToken)
+    {
+        if (claims.Count == 0)
+        {
+            return true;
+        }
+
+        var digests = claims.Select(claim => (Claim: claim, Due: Resolve(claim, snapshot, now))).ToList();
+        var renewAt = now + _lease.Length / 2;
+        var retryAfter = Duration.FromTimeSpan(options.Value.RetryAfter);
+        for (var i = 0; i < digests.Count; i++)
+        {
+            if (clock.CurrentInstant is var current && current >= renewAt)
+            {
+                // A long batch (a slow server): keep the rest of it, and pass over what another node has taken over meanwhile.
+                var held = await ledger.RenewAsync([.. digests.Skip(i).Select(d => d.Claim)], _lease, current, cancellationToken);
+                digests = [.. digests.Take(i), .. digests.Skip(i).Where(d => held.Contains(d.Claim.MessageId))];
+                renewAt = current + _lease.Length / 2;
+                if (i == digests.Count)
+                {
+                    break;
+                }
+            }
+
+            // A stopping node (a deploy) stops between digests; the one on the wire is finished and marked below,
+            // since a server that took it without the node hearing so would get it again from the next node.
+            cancellationToken.ThrowIfCancellationRequested();
+            var (claim, due) = digests[i];
+            if (due.Count == 0)
+            {
+                await ledger.ForgetAsync(claim, cancellationToken);
+                continue;
+            }
+
+            var subscription = claim.Subscription;
+            var unsubscribe = publicAddress.Link($"subscriptions/unsubscribe?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Unsubscribe))}");
+            var message = await email.ComposeAsync(subscription, due, unsubscribe);
+            // Claimed under this id: a digest taken over keeps the id it was first sent with, whatever its events have become.
+            message.MessageId = claim.MessageId;
+            try
+            {
+                await mail.SendAsync(message, CancellationToken.None);
+                await ledger.MarkSentAsync(claim, now, CancellationToken.None, marks);
+                result.Sent += due.Count;
+                LogSent(subscription.Id, due.Count, message.Subject ?? "", claim.TakenOver);
+            }
+            catch (MailDeliveryException e) when (e.Failure == MailFailure.RecipientRefused)
+            {
+                await ledger.MarkRejectedAsync(claim, e.Message, now, cancellationToken, marks);
+                subscriptions.MarkRejected(subscription.Id, e.Message, now);
+                result.Rejected += due.Count;
+                LogRejected(subscription.Id, e.Message);
+            }
+            catch (MailDeliveryException e)
+            {
+                LogFailed(subscription.Id, e.Message);
+                var unsent = e.Failure == MailFailure.ServerUnavailable ? digests.Skip(i).ToList() : [digests[i]];
+                foreach (var (failed, reminders) in unsent)
+                {
+                    await ledger.MarkFailedAsync(failed, e.Message, now, retryAfter, cancellationToken, marks);
+                    result.Failed += reminders.Count;
+                }
+
+                if (e.Failure == MailFailure.ServerUnavailable)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The claimed reminders as the calendar has them now; those whose events began or left the facts are owed nothing.</summary>
+    private static List<DueReminder> Resolve(ReminderClaim claim, CalendarSnapshot snapshot, Instant now)
+    {
+        var today = now.InZone(claim.Subscription.TimeZone).Date;
+        var due = new List<DueReminder>(claim.Reminders.Count);
+        foreach (var reminder in claim.Reminders)
+        {
+            var day = reminder.DueOn.PlusDays(reminder.LeadDays);
+            if (day >= today && snapshot.Between(new DateInterval(day, day), OccurrenceFilter.All).FirstOrDefault(o => o.Id == reminder.OccurrenceId) is { } occurrence)
+            {
+                due.Add(new DueReminder(occurrence, reminder.LeadDays, reminder.DueOn, Period.DaysBetween(today, day), reminder.IsLate, []));
+            }
+        }
+
+        return due;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder digest sent to subscription {Id}: {Count} reminder(s), \"{Subject}\" (taken over from a node that stopped: {TakenOver})")]
+    private partial void LogSent(long id, int count, string subject, bool takenOver);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {Id}: the mail server refused the address for good, no more attempts: {Error}")]
     private partial void LogRejected(long id, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {Id}: delivery failed, will try again later: {Error}")]
     private partial void LogFailed(long id, string error);
+
+    /// <summary>One SMTP session for the whole run, opened when the first digest is sent, and again after the server dropped it.</summary>
+    private sealed class MailSession(IMailTransport transport) : IAsyncDisposable
+    {
+        private IMailSession? _session;
+
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            _session ??= await transport.OpenAsync(cancellationToken);
+            try
+            {
+                await _session.SendAsync(message, cancellationToken);
+            }
+            catch (MailDeliveryException e) when (e.Failure == MailFailure.ServerUnavailable)
+            {
+                await DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_session is not null)
+            {
+                await _session.DisposeAsync();
+                _session = null;
+            }
+        }
+    }
 }
 
 /// <summary>How many reminders one run sent, had refused for good, and left for a later attempt.</summary>

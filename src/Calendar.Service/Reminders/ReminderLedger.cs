@@ -1,225 +1,301 @@
+using System.Data.Common;
 using Calendar.Service.Storage;
 using Calendar.Service.Subscriptions;
-using Microsoft.Data.Sqlite;
+using Dapper;
 using NodaTime;
 using NodaTime.Text;
 
 namespace Calendar.Service.Reminders;
 
-/// <summary>What has been sent to whom: one row per (subscription, occurrence, lead time), so nothing goes twice.</summary>
+/// <summary>What has been sent to whom: one row per (subscription, occurrence, lead time), so nothing goes twice, and nothing is lost.</summary>
 /// <remarks>
-/// States: <c>sending</c> (claimed by a run, before the SMTP transaction); <c>sent</c>; <c>superseded</c> (a nearer
-/// reminder of the same occurrence went instead); <c>rejected</c> (the server refused the address for good);
-/// <c>failed</c> (a transient failure: tried again after <c>next_attempt_at</c>, with a doubling wait).
-/// The primary key makes a second reminder at one lead time impossible, and a unique index on
-/// (subscription, occurrence, <c>sent_on</c>, the subscriber's local day) a second reminder of one occurrence on one
-/// day, whatever runs: two runs at once, a restart, or another replica on the same database. A run claims its
-/// rows before sending, so a crash between the claim and the answer leaves <c>sending</c>: that reminder may have
-/// gone, and is not sent again (at most once, never twice).
+/// <para>
+/// States: <c>sending</c> (claimed by <c>claimed_by</c> until <c>lease_until</c>); <c>sent</c>; <c>superseded</c> (a
+/// nearer reminder of the same occurrence goes instead); <c>rejected</c> (the server refused the address for good);
+/// <c>failed</c> (a transient failure: tried again after <c>next_attempt_at</c>, with a doubling wait). The primary key
+/// makes a second reminder at one lead time impossible, and a unique index on (subscription, occurrence,
+/// <c>sent_on</c>, the subscriber's local day) a second reminder of one occurrence on one day.
+/// </para>
+/// <para>
+/// A digest is claimed before it is sent, marked after. Claims lock the subscriptions' rows first (PostgreSQL:
+/// <c>FOR UPDATE SKIP LOCKED</c>, so that two nodes never wait for each other and never claim for the same subscriber
+/// at once; SQLite: one writer), then read the ledger and plan under that lock. A node that dies after the claim
+/// leaves <c>sending</c> rows whose lease runs out; the next node to claim for that subscriber takes the digest over
+/// and sends it again, with the same Message-Id: it may have gone already (a second copy), it is never lost.
+/// </para>
 /// </remarks>
-internal sealed class ReminderLedger(CalendarDatabase database)
+internal sealed partial class ReminderLedger(CalendarDatabase database)
 {
-    public const string MigrationId = "reminders-002-ledger";
+    private const string Sending = "sending";
 
-    public const string Schema = """
-        CREATE TABLE reminder_ledger (
-            subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
-            occurrence_id TEXT NOT NULL,
-            lead_days INTEGER NOT NULL,
-            due_on TEXT NOT NULL,
-            state TEXT NOT NULL,
-            late INTEGER NOT NULL DEFAULT 0,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            next_attempt_at TEXT,
-            last_error TEXT,
-            message_id TEXT,
-            updated_at TEXT NOT NULL,
-            PRIMARY KEY (subscription_id, occurrence_id, lead_days)
-        )
-        """;
+    private const string Columns = "subscription_id, occurrence_id, lead_days, due_on, state, late, attempts, next_attempt_at, message_id, sent_on, claimed_by, lease_until";
 
-    /// <summary>One a day: at most one row per (subscription, occurrence, local day) that went, or is going, out.</summary>
+    /// <summary>
+    /// Claims for <paramref name="lease"/>'s node the digests <paramref name="subscriptions"/> are owed now: an
+    /// expired claim of theirs first (taken over as it was), otherwise what <paramref name="plan"/> makes of their
+    /// history. Subscriptions another node is claiming for at this moment, or that wait after a failure, are passed over.
+    /// </summary>
+    public async Task<IReadOnlyList<ReminderClaim>> ClaimAsync(
+        IReadOnlyList<Subscription> subscriptions, Func<Subscription, ReminderHistory, PlannedDigest?> plan, Instant now, ReminderLease lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var locked = (await connection.QueryAsync<long>(
+            $"SELECT id FROM subscriptions WHERE id {database.Dialect.In("@ids")} AND state = 'active' AND rejected_at IS NULL ORDER BY id {database.Dialect.ForUpdateSkipLocked}",
+            new { ids = subscriptions.Select(s => s.Id).ToArray() }, transaction)).ToHashSet();
+        // Occurrences that have begun are owed nothing: only rows of those ahead matter (the earliest zone is UTC-12).
+        var rows = (await connection.QueryAsync<LedgerRow>(
+            $"SELECT {Columns} FROM reminder_ledger WHERE subscription_id {database.Dialect.In("@locked")} AND occurs_on >= @ahead",
+            new { locked = locked.ToArray(), ahead = Day(now.InUtc().Date.PlusDays(-1)) }, transaction)).ToLookup(row => row.SubscriptionId);
+
+        var until = Stamp(now + lease.Length);
+        var claims = new List<ReminderClaim>();
+        var claimed = new List<object>();
+        var superseded = new List<object>();
+        foreach (var subscription in subscriptions.Where(s => locked.Contains(s.Id)))
+        {
+            var ledger = rows[subscription.Id].ToList();
+            var expired = ledger.Where(row => row.State == Sending && row.LeaseUntil is { } end && Instant(end) <= now).GroupBy(row => row.MessageId!).ToList();
+            if (expired.Count > 0)
+            {
+                foreach (var digest in expired)
+                {
+                    claims.Add(new ReminderClaim(subscription, digest.Key, AttemptAfter(digest), [.. digest.Select(row => row.ToClaimed())], TakenOver: true));
+                }
+
+                continue;
+            }
+
+            if (ledger.Any(row => row.State == "failed" && row.NextAttemptAt is { } next && Instant(next) > now)
+                || plan(subscription, HistoryOf(ledger)) is not { Due.Count: > 0 } planned)
+            {
+                continue;
+            }
+
+            var today = Day(now.InZone(subscription.TimeZone).Date);
+            var previous = ledger.Where(row => planned.Due.Any(due => due.Occurrence.Id == row.OccurrenceId && due.LeadDays == row.LeadDays)).ToList();
+            claims.Add(new ReminderClaim(subscription, planned.MessageId, AttemptAfter(previous), [.. planned.Due.Select(r => new ClaimedReminder(r.Occurrence.Id, r.LeadDays, r.DueOn, r.IsLate))], TakenOver: false));
+            foreach (var reminder in planned.Due)
+            {
+                var occursOn = reminder.Occurrence.Date.FirstDay;
+                claimed.Add(new { s = subscription.Id, o = reminder.Occurrence.Id, l = reminder.LeadDays, due = Day(reminder.DueOn), occurs = Day(occursOn), late = reminder.IsLate ? 1 : 0, message = planned.MessageId, today, node = lease.Node, until, now = Stamp(now) });
+                superseded.AddRange(reminder.Superseded.Select(larger => new { s = subscription.Id, o = reminder.Occurrence.Id, l = larger, due = Day(occursOn.PlusDays(-larger)), occurs = Day(occursOn), message = planned.MessageId, now = Stamp(now) }));
+            }
+        }
+
+        await TakeOverAsync(connection, transaction, claims.Where(c => c.TakenOver), lease.Node, until);
+        // Under the subscriptions' locks the plan saw every row: nothing here can conflict, unless another writer skipped the lock.
+        Expect(claimed.Count, await InsertAsync(connection, transaction, claimed,
+            "INSERT INTO reminder_ledger (subscription_id, occurrence_id, lead_days, due_on, occurs_on, state, late, message_id, sent_on, claimed_by, lease_until, updated_at)",
+            "(@s, @o, @l, @due, @occurs, 'sending', @late, @message, @today, @node, @until, @now)",
+            """
+            ON CONFLICT (subscription_id, occurrence_id, lead_days) DO UPDATE SET
+                state = 'sending', due_on = excluded.due_on, late = excluded.late, message_id = excluded.message_id, sent_on = excluded.sent_on,
+                claimed_by = excluded.claimed_by, lease_until = excluded.lease_until, updated_at = excluded.updated_at
+            WHERE reminder_ledger.state = 'failed'
+            """));
+        // Lead times missed during downtime: the nearer reminder stands for them, whatever becomes of it.
+        await InsertAsync(connection, transaction, superseded,
+            "INSERT INTO reminder_ledger (subscription_id, occurrence_id, lead_days, due_on, occurs_on, state, late, message_id, updated_at)",
+            "(@s, @o, @l, @due, @occurs, 'superseded', 1, @message, @now)",
+            """
+            ON CONFLICT (subscription_id, occurrence_id, lead_days) DO UPDATE SET
+                state = 'superseded', message_id = excluded.message_id, next_attempt_at = NULL, updated_at = excluded.updated_at
+            WHERE reminder_ledger.state = 'failed'
+            """);
+        await transaction.CommitAsync(cancellationToken);
+        return claims;
+    }
+
+    /// <summary>Moves the lease of this node's claims on; the message ids it still holds (another node may have taken some over).</summary>
+    public async Task<IReadOnlySet<string>> RenewAsync(IReadOnlyList<ReminderClaim> claims, ReminderLease lease, Instant now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(
+            $"UPDATE reminder_ledger SET lease_until = @until WHERE subscription_id {database.Dialect.In("@ids")} AND state = 'sending' AND claimed_by = @node RETURNING message_id",
+            new { ids = claims.Select(c => c.Subscription.Id).Distinct().ToArray(), until = Stamp(now + lease.Length), node = lease.Node })).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>A connection for a run's marks: one for the whole run, each mark one statement on it.</summary>
     /// <remarks>
-    /// Rows sent before this step get the UTC day of their last update; should two already share a day (the
-    /// reason for this step), the later one is left without a day rather than failing the migration.
+    /// On PostgreSQL its commits do not wait for the disk (<see cref="SqlDialect.AsynchronousCommit"/>): a mark that a
+    /// database crash took back is a digest sent once more with the same Message-Id, as when a node dies before the
+    /// mark. A disk sync per digest took longer than the SMTP transaction itself.
     /// </remarks>
-    public const string OneADayMigrationId = "reminders-003-one-a-day";
+    public async Task<DbConnection> OpenForMarksAsync(CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken);
+        if (database.Dialect.AsynchronousCommit is { } asynchronous)
+        {
+            await connection.ExecuteAsync(asynchronous);
+        }
 
-    public const string OneADaySchema = """
-        ALTER TABLE reminder_ledger ADD COLUMN sent_on TEXT;
-        UPDATE reminder_ledger SET sent_on = substr(updated_at, 1, 10)
-        WHERE state = 'sent' AND rowid IN (SELECT min(rowid) FROM reminder_ledger WHERE state = 'sent' GROUP BY subscription_id, occurrence_id, substr(updated_at, 1, 10));
-        CREATE UNIQUE INDEX reminder_ledger_one_a_day ON reminder_ledger (subscription_id, occurrence_id, sent_on) WHERE sent_on IS NOT NULL
-        """;
+        return connection;
+    }
 
-    /// <summary>What the plan needs to know: the pairs that need nothing more, and when each occurrence was last reminded of.</summary>
-    public ReminderHistory History(long subscriptionId)
+    public Task MarkSentAsync(ReminderClaim claim, Instant now, CancellationToken cancellationToken, DbConnection? marks = null) => MarkAsync(
+        marks, claim, "state = 'sent', next_attempt_at = NULL", new { now = Stamp(now) }, cancellationToken);
+
+    public Task MarkRejectedAsync(ReminderClaim claim, string error, Instant now, CancellationToken cancellationToken, DbConnection? marks = null) => MarkAsync(
+        marks, claim, "state = 'rejected', sent_on = NULL, next_attempt_at = NULL, last_error = @error", new { error, now = Stamp(now) }, cancellationToken);
+
+    /// <summary>A transient failure: the next attempt waits <paramref name="firstWait"/>, doubled with each attempt, six hours at most.</summary>
+    public Task MarkFailedAsync(ReminderClaim claim, string error, Instant now, Duration firstWait, CancellationToken cancellationToken, DbConnection? marks = null) => MarkAsync(
+        marks, claim, "state = 'failed', sent_on = NULL, next_attempt_at = @next, last_error = @error",
+        new { error, now = Stamp(now), next = Stamp(now + Duration.Min(firstWait * Math.Pow(2, Math.Min(claim.Attempt - 1, 16)), Duration.FromHours(6))) },
+        cancellationToken);
+
+    /// <summary>Forgets a claimed digest that is owed nothing any more (its events began, or left the facts, before it could be taken over).</summary>
+    public async Task ForgetAsync(ReminderClaim claim, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "DELETE FROM reminder_ledger WHERE subscription_id = @s AND message_id = @m AND state IN ('sending', 'superseded')",
+            new { s = claim.Subscription.Id, m = claim.MessageId });
+    }
+
+    /// <summary>What the admin API shows of each subscription's deliveries, in one query.</summary>
+    public IReadOnlyDictionary<long, DeliverySummary> Summaries(long? subscriptionId = null)
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT occurrence_id, lead_days, sent_on FROM reminder_ledger WHERE subscription_id = $id AND state <> 'failed'";
-        command.Parameters.AddWithValue("$id", subscriptionId);
-        using var reader = command.ExecuteReader();
+        return connection.Query<(long Id, long Sent, long Failing, string? LastSentAt, string? LastError)>(
+            """
+            SELECT subscription_id, count(*) FILTER (WHERE state = 'sent'), count(*) FILTER (WHERE state = 'failed'),
+                   max(updated_at) FILTER (WHERE state = 'sent'),
+                   (SELECT last_error FROM reminder_ledger AS latest WHERE latest.subscription_id = reminder_ledger.subscription_id
+                    AND state IN ('failed', 'rejected') ORDER BY updated_at DESC LIMIT 1)
+            FROM reminder_ledger WHERE @id IS NULL OR subscription_id = @id
+            GROUP BY subscription_id
+            """,
+            new { id = subscriptionId })
+            .ToDictionary(row => row.Id, row => new DeliverySummary((int)row.Sent, (int)row.Failing, row.LastSentAt, row.LastError));
+    }
+
+    public DeliverySummary Summary(long subscriptionId) =>
+        Summaries(subscriptionId).GetValueOrDefault(subscriptionId) ?? DeliverySummary.None;
+
+    /// <summary>What the plan needs to know: the pairs that need nothing more, and when each occurrence was last reminded of.</summary>
+    private static ReminderHistory HistoryOf(IEnumerable<LedgerRow> rows)
+    {
         var handled = new HashSet<(string, int)>();
         var lastSent = new Dictionary<string, LocalDate>(StringComparer.Ordinal);
-        while (reader.Read())
+        foreach (var row in rows.Where(row => row.State != "failed"))
         {
-            var occurrence = reader.GetString(0);
-            handled.Add((occurrence, reader.GetInt32(1)));
-            if (!reader.IsDBNull(2) && LocalDatePattern.Iso.Parse(reader.GetString(2)).Value is var day
-                && (!lastSent.TryGetValue(occurrence, out var known) || day > known))
+            handled.Add((row.OccurrenceId, (int)row.LeadDays));
+            if (row.SentOn is { } sentOn && LocalDatePattern.Iso.Parse(sentOn).Value is var day
+                && (!lastSent.TryGetValue(row.OccurrenceId, out var known) || day > known))
             {
-                lastSent[occurrence] = day;
+                lastSent[row.OccurrenceId] = day;
             }
         }
 
         return new ReminderHistory(handled, lastSent);
     }
 
-    /// <summary>
-    /// Claims the reminders of one digest for the subscriber's local <paramref name="today"/>, before it is sent;
-    /// false when another run has claimed any of them, or already sent one of these occurrences today.
-    /// </summary>
-    public bool Claim(long subscriptionId, IReadOnlyList<DueReminder> reminders, LocalDate today, string messageId, Instant now)
+    private static int AttemptAfter(IEnumerable<LedgerRow> previous) => (int)previous.Select(row => row.Attempts).DefaultIfEmpty(0).Max() + 1;
+
+    private static Task<int> TakeOverAsync(DbConnection connection, DbTransaction transaction, IEnumerable<ReminderClaim> claims, string node, string until) =>
+        connection.ExecuteAsync(
+            "UPDATE reminder_ledger SET claimed_by = @node, lease_until = @until WHERE subscription_id = @s AND message_id = @m AND state = 'sending'",
+            claims.Select(claim => new { node, until, s = claim.Subscription.Id, m = claim.MessageId }), transaction);
+
+    private async Task MarkAsync(DbConnection? marks, ReminderClaim claim, string set, object values, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO reminder_ledger (subscription_id, occurrence_id, lead_days, due_on, state, late, message_id, sent_on, updated_at)
-            VALUES ($s, $o, $l, $due, 'sending', $late, $message, $today, $now)
-            ON CONFLICT (subscription_id, occurrence_id, lead_days) DO UPDATE SET
-                state = 'sending', message_id = excluded.message_id, sent_on = excluded.sent_on, updated_at = excluded.updated_at
-            WHERE reminder_ledger.state = 'failed'
-            """;
-        command.Parameters.AddWithValue("$s", subscriptionId);
-        command.Parameters.AddWithValue("$message", messageId);
-        command.Parameters.AddWithValue("$today", LocalDatePattern.Iso.Format(today));
-        command.Parameters.AddWithValue("$now", SubscriptionStore.Stamp(now));
-        var occurrence = command.Parameters.Add("$o", SqliteType.Text);
-        var lead = command.Parameters.Add("$l", SqliteType.Integer);
-        var due = command.Parameters.Add("$due", SqliteType.Text);
-        var late = command.Parameters.Add("$late", SqliteType.Integer);
+        var parameters = new DynamicParameters(values);
+        parameters.AddDynamicParams(new { s = claim.Subscription.Id, m = claim.MessageId, attempt = claim.Attempt });
+        var own = marks is null ? await database.OpenAsync(cancellationToken) : null;
         try
         {
-            foreach (var reminder in reminders)
+            await (marks ?? own!).ExecuteAsync(
+                $"""
+                UPDATE reminder_ledger SET {set}, attempts = @attempt, claimed_by = NULL, lease_until = NULL, updated_at = @now
+                WHERE subscription_id = @s AND message_id = @m AND state = 'sending'
+                """,
+                parameters);
+        }
+        finally
+        {
+            if (own is not null)
             {
-                (occurrence.Value, lead.Value, due.Value, late.Value) = (reminder.Occurrence.Id, reminder.LeadDays, LocalDatePattern.Iso.Format(reminder.DueOn), reminder.IsLate ? 1 : 0);
-                if (command.ExecuteNonQuery() == 0)
-                {
-                    // The row exists and is not waiting for a retry: another run has it.
-                    return false;
-                }
+                await own.DisposeAsync();
             }
         }
-        catch (SqliteException e) when (e.SqliteExtendedErrorCode == UniqueConstraintFailed)
+    }
+
+    /// <summary>Rows in one <c>INSERT ... VALUES (...), (...)</c>: one round trip, where Dapper runs a list one statement a row.</summary>
+    /// <remarks><paramref name="row"/> names each row's parameters (<c>(@s, @o)</c>); they become <c>@s_0</c>, <c>@s_1</c> and so on.</remarks>
+    private static async Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, List<object> rows, string insert, string row, string onConflict)
+    {
+        if (rows.Count == 0)
         {
-            // reminder_ledger_one_a_day: this occurrence already went out (or is going out) today.
-            return false;
+            return 0;
         }
 
-        transaction.Commit();
-        return true;
-    }
-
-    /// <summary>Whether the last failure asked to wait before trying this subscription again.</summary>
-    public bool IsWaiting(long subscriptionId, Instant now)
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT max(next_attempt_at) FROM reminder_ledger WHERE subscription_id = $id AND state = 'failed'";
-        command.Parameters.AddWithValue("$id", subscriptionId);
-        return command.ExecuteScalar() is string next && InstantPattern.General.Parse(next).Value > now;
-    }
-
-    // SQLITE_CONSTRAINT_UNIQUE (https://sqlite.org/rescode.html#constraint_unique).
-    private const int UniqueConstraintFailed = 2067;
-
-    public void RecordSent(long subscriptionId, IReadOnlyList<DueReminder> reminders, string messageId, Instant now) =>
-        Record(subscriptionId, reminders, "sent", messageId, null, now, _ => null);
-
-    public void RecordRejected(long subscriptionId, IReadOnlyList<DueReminder> reminders, string error, Instant now) =>
-        Record(subscriptionId, reminders, "rejected", null, error, now, _ => null);
-
-    /// <summary>A transient failure: the next attempt waits <paramref name="firstWait"/>, doubled with each attempt, six hours at most.</summary>
-    public void RecordFailure(long subscriptionId, IReadOnlyList<DueReminder> reminders, string error, Instant now, Duration firstWait) =>
-        Record(subscriptionId, reminders, "failed", null, error, now, attempts =>
-            now + Duration.Min(firstWait * Math.Pow(2, Math.Min(attempts - 1, 16)), Duration.FromHours(6)));
-
-    public DeliverySummary Summary(long subscriptionId)
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT count(*) FILTER (WHERE state = 'sent'), count(*) FILTER (WHERE state = 'failed'),
-                   max(updated_at) FILTER (WHERE state = 'sent'),
-                   (SELECT last_error FROM reminder_ledger WHERE subscription_id = $id AND state IN ('failed', 'rejected') ORDER BY updated_at DESC LIMIT 1)
-            FROM reminder_ledger WHERE subscription_id = $id
-            """;
-        command.Parameters.AddWithValue("$id", subscriptionId);
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return new DeliverySummary(reader.GetInt32(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
-    }
-
-    private void Record(long subscriptionId, IReadOnlyList<DueReminder> reminders, string state, string? messageId, string? error, Instant now, Func<int, Instant?> nextAttempt)
-    {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        foreach (var reminder in reminders)
+        var parameters = new DynamicParameters();
+        var values = new List<string>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
         {
-            Upsert(connection, transaction, subscriptionId, reminder.Occurrence.Id, reminder.LeadDays, reminder.DueOn, state, reminder.IsLate, messageId, error, now, nextAttempt);
-            foreach (var larger in reminder.Superseded)
+            var suffix = "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            values.Add(ParameterName().Replace(row, "$0" + suffix));
+            foreach (var property in rows[i].GetType().GetProperties())
             {
-                // Only once the nearer reminder is sent do the missed ones count as done.
-                if (state == "sent")
-                {
-                    Upsert(connection, transaction, subscriptionId, reminder.Occurrence.Id, larger, reminder.Occurrence.Date.FirstDay.PlusDays(-larger), "superseded", true, messageId, null, now, _ => null);
-                }
+                parameters.Add(property.Name + suffix, property.GetValue(rows[i]));
             }
         }
 
-        transaction.Commit();
+        return await connection.ExecuteAsync($"{insert}\nVALUES {string.Join(",\n", values)}\n{onConflict}", parameters, transaction);
     }
 
-    private static void Upsert(
-        SqliteConnection connection, SqliteTransaction transaction, long subscriptionId, string occurrenceId, int lead, LocalDate dueOn,
-        string state, bool late, string? messageId, string? error, Instant now, Func<int, Instant?> nextAttempt)
-    {
-        using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = "SELECT attempts FROM reminder_ledger WHERE subscription_id = $s AND occurrence_id = $o AND lead_days = $l";
-        read.Parameters.AddWithValue("$s", subscriptionId);
-        read.Parameters.AddWithValue("$o", occurrenceId);
-        read.Parameters.AddWithValue("$l", lead);
-        var attempts = (read.ExecuteScalar() is long previous ? (int)previous : 0) + 1;
+    [System.Text.RegularExpressions.GeneratedRegex(@"@\w+")]
+    private static partial System.Text.RegularExpressions.Regex ParameterName();
 
-        using var write = connection.CreateCommand();
-        write.Transaction = transaction;
-        write.CommandText = """
-            INSERT INTO reminder_ledger (subscription_id, occurrence_id, lead_days, due_on, state, late, attempts, next_attempt_at, last_error, message_id, updated_at)
-            VALUES ($s, $o, $l, $due, $state, $late, $attempts, $next, $error, $message, $now)
-            ON CONFLICT (subscription_id, occurrence_id, lead_days) DO UPDATE SET
-                state = excluded.state, late = excluded.late, attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at,
-                last_error = coalesce(excluded.last_error, reminder_ledger.last_error), message_id = excluded.message_id, updated_at = excluded.updated_at,
-                sent_on = CASE WHEN excluded.state = 'sent' THEN reminder_ledger.sent_on END
-            WHERE reminder_ledger.state IN ('failed', 'sending')
-            """;
-        write.Parameters.AddWithValue("$s", subscriptionId);
-        write.Parameters.AddWithValue("$o", occurrenceId);
-        write.Parameters.AddWithValue("$l", lead);
-        write.Parameters.AddWithValue("$due", LocalDatePattern.Iso.Format(dueOn));
-        write.Parameters.AddWithValue("$state", state);
-        write.Parameters.AddWithValue("$late", late ? 1 : 0);
-        write.Parameters.AddWithValue("$attempts", attempts);
-        write.Parameters.AddWithValue("$next", nextAttempt(attempts) is { } next ? SubscriptionStore.Stamp(next) : DBNull.Value);
-        write.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
-        write.Parameters.AddWithValue("$message", (object?)messageId ?? DBNull.Value);
-        write.Parameters.AddWithValue("$now", SubscriptionStore.Stamp(now));
-        write.ExecuteNonQuery();
+    private static void Expect(int expected, int claimed)
+    {
+        if (claimed != expected)
+        {
+            throw new InvalidOperationException($"The reminder ledger changed under a claim: {claimed} of {expected} rows claimed. Nothing was claimed.");
+        }
+    }
+
+    private static string Stamp(Instant instant) => SubscriptionStore.Stamp(instant);
+
+    private static Instant Instant(string stamp) => InstantPattern.General.Parse(stamp).Value;
+
+    private static string Day(LocalDate day) => LocalDatePattern.Iso.Format(day);
+
+    /// <summary>A row as stored (<c>subscription_id</c> fills <c>SubscriptionId</c>).</summary>
+    private sealed class LedgerRow
+    {
+        public long SubscriptionId { get; set; }
+
+        public string OccurrenceId { get; set; } = "";
+
+        public long LeadDays { get; set; }
+
+        public string DueOn { get; set; } = "";
+
+        public string State { get; set; } = "";
+
+        public long Late { get; set; }
+
+        public long Attempts { get; set; }
+
+        public string? NextAttemptAt { get; set; }
+
+        public string? MessageId { get; set; }
+
+        public string? SentOn { get; set; }
+
+        public string? ClaimedBy { get; set; }
+
+        public string? LeaseUntil { get; set; }
+
+        public ClaimedReminder ToClaimed() => new(OccurrenceId, (int)LeadDays, LocalDatePattern.Iso.Parse(DueOn).Value, Late == 1);
     }
 }
 
 /// <summary>What the admin API shows of a subscription's deliveries.</summary>
-internal sealed record DeliverySummary(int Sent, int Failing, string? LastSentAt, string? LastError);
+internal sealed record DeliverySummary(int Sent, int Failing, string? LastSentAt, string? LastError)
+{
+    public static DeliverySummary None { get; } = new(0, 0, null, null);
+}

@@ -1,4 +1,7 @@
+using Calendar.Service.Cluster;
+using Calendar.Service.Health;
 using Calendar.Service.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -14,11 +17,15 @@ internal static partial class ReminderServices
             .Validate(smtp => string.IsNullOrWhiteSpace(smtp.Host) || smtp.Security is not null,
                 "Calendar:Smtp:Security must be set when Calendar:Smtp:Host is: None, StartTls or SslOnConnect")
             .ValidateOnStart();
-        services.AddMigration(ReminderLedger.MigrationId, ReminderLedger.Schema);
-        services.AddMigration(ReminderLedger.OneADayMigrationId, ReminderLedger.OneADaySchema);
+        foreach (var migration in LedgerSchema.All)
+        {
+            services.AddMigration(migration);
+        }
+
         services.AddSingleton<ReminderLedger>();
         services.AddSingleton<ReminderDispatcher>();
-        services.AddHealthChecks().AddCheck<RemindersHealthCheck>("reminders");
+        // Degraded, not unhealthy, when it cannot read the database: see Health/NodeHealthCheck for why.
+        services.AddHealthChecks().AddCheck<RemindersHealthCheck>("reminders", HealthStatus.Degraded, timeout: NodeHealthCheck.Timeout);
         services.AddSingleton<IMailTransport>(provider =>
         {
             var smtp = provider.GetRequiredService<IOptions<SmtpOptions>>().Value;
@@ -33,10 +40,13 @@ internal static partial class ReminderServices
         });
 
         var interval = configuration.GetSection(RemindersOptions.Section).GetValue(nameof(RemindersOptions.Interval), new RemindersOptions().Interval);
-        services.AddQuartz(quartz =>
+        // One node at a time sends; with several replicas, a dead node's unfinished run is started again on another.
+        services.AddQuartzOnOneNode(configuration, quartz =>
         {
-            quartz.AddJob<SendRemindersJob>(job => job.WithIdentity(SendRemindersJob.Key).StoreDurably());
+            quartz.AddJob<SendRemindersJob>(job => job.WithIdentity(SendRemindersJob.Key).StoreDurably().RequestRecovery());
             quartz.AddTrigger(trigger => trigger
+                // Named, so that a restart replaces the stored trigger rather than adding one more to the shared store.
+                .WithIdentity(SendRemindersJob.IntervalTrigger)
                 .ForJob(SendRemindersJob.Key)
                 // Shortly after start: what fell due while the service was down goes out now, not at the next interval.
                 .StartAt(DateTimeOffset.UtcNow.AddSeconds(10))

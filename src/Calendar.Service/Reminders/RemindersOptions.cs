@@ -28,6 +28,14 @@ internal sealed class RemindersOptions
     /// <summary>The first wait before retrying after a transient failure; it doubles with each attempt, up to six hours.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a node's claim on a digest lasts: past it, the node is presumed dead and the next run on any node sends
+    /// that digest again (same Message-Id). The node renews its claims while it sends; a send that takes longer than the
+    /// whole lease (the SMTP timeout is 30 s) could go twice. Default five minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
     // Lists bind by appending to what is there: the defaults are applied after binding, only when nothing was given.
     public IReadOnlyList<int> LeadDaysOrDefault => LeadDays.Count > 0 ? LeadDays : [30, 7, 1];
 

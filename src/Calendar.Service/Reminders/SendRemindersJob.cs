@@ -11,6 +11,7 @@ namespace Calendar.Service.Reminders;
 internal sealed class SendRemindersJob(ReminderDispatcher dispatcher) : IJob
 {
     public static readonly JobKey Key = new("send-reminders");
+    public static readonly TriggerKey IntervalTrigger = new("send-reminders-interval");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await dispatcher.RunAsync(cancellationToken);

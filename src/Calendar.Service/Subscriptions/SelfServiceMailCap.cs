@@ -1,4 +1,5 @@
 using Calendar.Service.Storage;
+using Dapper;
 using NodaTime;
 using NodaTime.Text;
 
@@ -15,35 +16,20 @@ internal sealed class SelfServiceMailCap(CalendarDatabase database)
 {
     public const int PerAddressPerDay = 3;
 
-    public const string MigrationId = "reminders-005-self-service-mail-counts";
-
-    public const string Schema = """
-        CREATE TABLE self_service_mail_counts (
-            day TEXT NOT NULL,
-            address TEXT NOT NULL,
-            sent INTEGER NOT NULL,
-            PRIMARY KEY (day, address)
-        )
-        """;
-
     /// <summary>Counts one email to <paramref name="email"/> on <paramref name="today"/>; false (and nothing counted) once the day's are used up.</summary>
     public bool TryCount(string email, LocalDate today)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            DELETE FROM self_service_mail_counts WHERE day < $yesterday;
-            INSERT INTO self_service_mail_counts (day, address, sent) VALUES ($today, $address, 1)
-            ON CONFLICT (day, address) DO UPDATE SET sent = sent + 1 WHERE sent < $cap
+        connection.Execute("DELETE FROM self_service_mail_counts WHERE day < @yesterday", new { yesterday = LocalDatePattern.Iso.Format(today.PlusDays(-1)) }, transaction);
+        var counted = connection.ExecuteScalar<long?>(
+            """
+            INSERT INTO self_service_mail_counts (day, address, sent) VALUES (@today, @address, 1)
+            ON CONFLICT (day, address) DO UPDATE SET sent = self_service_mail_counts.sent + 1 WHERE self_service_mail_counts.sent < @cap
             RETURNING sent
-            """;
-        command.Parameters.AddWithValue("$yesterday", LocalDatePattern.Iso.Format(today.PlusDays(-1)));
-        command.Parameters.AddWithValue("$today", LocalDatePattern.Iso.Format(today));
-        command.Parameters.AddWithValue("$address", Normalised(email));
-        command.Parameters.AddWithValue("$cap", PerAddressPerDay);
-        var counted = command.ExecuteScalar() is long;
+            """,
+            new { today = LocalDatePattern.Iso.Format(today), address = Normalised(email), cap = PerAddressPerDay },
+            transaction) is not null;
         transaction.Commit();
         return counted;
     }

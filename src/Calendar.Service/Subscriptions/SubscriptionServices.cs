@@ -12,9 +12,11 @@ internal static class SubscriptionServices
     public static IServiceCollection AddSubscriptions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection(CalendarOptions.Section));
-        services.AddMigration(SubscriptionStore.MigrationId, SubscriptionStore.Schema);
-        services.AddMigration(SubscriptionStore.JubileeMigrationId, SubscriptionStore.JubileeSchema);
-        services.AddMigration(SelfServiceMailCap.MigrationId, SelfServiceMailCap.Schema);
+        foreach (var migration in SubscriptionSchema.All)
+        {
+            services.AddMigration(migration);
+        }
+
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<SelfServiceMailCap>();
         services.AddSingleton<AdminKeyFailures>();

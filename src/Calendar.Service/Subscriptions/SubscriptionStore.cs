@@ -2,79 +2,50 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Calendar.Core;
 using Calendar.Service.Storage;
-using Microsoft.Data.Sqlite;
+using Dapper;
 using NodaTime;
 using NodaTime.Text;
 
 namespace Calendar.Service.Subscriptions;
 
-/// <summary>Subscriptions in the SQLite database, one per email address.</summary>
+/// <summary>Subscriptions in the database, one per email address (its ASCII letters case-folded).</summary>
 internal sealed class SubscriptionStore(CalendarDatabase database)
 {
-    public const string MigrationId = "reminders-001-subscriptions";
-
-    public const string Schema = """
-        CREATE TABLE subscriptions (
-            id INTEGER PRIMARY KEY,
-            email TEXT NOT NULL UNIQUE COLLATE NOCASE,
-            name TEXT NOT NULL DEFAULT '',
-            countries TEXT NOT NULL DEFAULT '',
-            kinds TEXT NOT NULL DEFAULT '',
-            jubilee_only INTEGER NOT NULL DEFAULT 0,
-            lead_days TEXT NOT NULL,
-            jubilee_lead_days TEXT NOT NULL,
-            time_zone TEXT NOT NULL,
-            send_at TEXT NOT NULL,
-            state TEXT NOT NULL,
-            origin TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            confirmed_at TEXT,
-            rejected_at TEXT,
-            rejection_reason TEXT,
-            token_stamp TEXT NOT NULL
-        )
-        """;
-
-    /// <summary>The filter says jubilees only, no jubilees, or nothing about them: <c>jubilee</c> is 1, 0 or NULL.</summary>
-    public const string JubileeMigrationId = "reminders-004-jubilee-true-false-or-any";
-
-    public const string JubileeSchema = """
-        ALTER TABLE subscriptions ADD COLUMN jubilee INTEGER CHECK (jubilee IN (0, 1));
-        UPDATE subscriptions SET jubilee = 1 WHERE jubilee_only = 1;
-        ALTER TABLE subscriptions DROP COLUMN jubilee_only
-        """;
-
     private const string Columns = "id, email, name, countries, kinds, jubilee, lead_days, jubilee_lead_days, time_zone, send_at, state, origin, created_at, confirmed_at, rejected_at, rejection_reason, token_stamp";
 
-    public IReadOnlyList<Subscription> All() => Query($"SELECT {Columns} FROM subscriptions ORDER BY id", _ => { });
+    public IReadOnlyList<Subscription> All() => Query($"SELECT {Columns} FROM subscriptions ORDER BY id");
 
     public IReadOnlyList<Subscription> Active() =>
-        Query($"SELECT {Columns} FROM subscriptions WHERE state = 'active' AND rejected_at IS NULL ORDER BY id", _ => { });
+        Query($"SELECT {Columns} FROM subscriptions WHERE state = 'active' AND rejected_at IS NULL ORDER BY id");
 
-    public Subscription? Find(long id) => Query($"SELECT {Columns} FROM subscriptions WHERE id = $id", c => c.Parameters.AddWithValue("$id", id)).SingleOrDefault();
+    public Subscription? Find(long id) => Query($"SELECT {Columns} FROM subscriptions WHERE id = @id", new { id }).SingleOrDefault();
 
     public Subscription? FindByEmail(string email) =>
-        Query($"SELECT {Columns} FROM subscriptions WHERE email = $email", c => c.Parameters.AddWithValue("$email", email)).SingleOrDefault();
+        Query($"SELECT {Columns} FROM subscriptions WHERE email_key = @key", new { key = EmailKey(email) }).SingleOrDefault();
 
     /// <summary>Creates the subscription in <see cref="Subscription.State"/>; null when its address already has one.</summary>
     public Subscription? Add(Subscription subscription, Instant now)
     {
+        var parameters = Choices(subscription, new
+        {
+            email = subscription.Email,
+            key = EmailKey(subscription.Email),
+            state = Wire(subscription.State),
+            origin = Wire(subscription.Origin),
+            now = Stamp(now),
+            confirmed = subscription.State == SubscriptionState.Active ? Stamp(now) : null,
+            stamp = NewStamp(),
+        });
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO subscriptions (email, name, countries, kinds, jubilee, lead_days, jubilee_lead_days, time_zone, send_at, state, origin, created_at, confirmed_at, token_stamp)
-            VALUES ($email, $name, $countries, $kinds, $jubilee, $leads, $jubileeLeads, $zone, $sendAt, $state, $origin, $now, $confirmed, $stamp)
-            ON CONFLICT (email) DO NOTHING
+        var id = connection.ExecuteScalar<long?>(
+            """
+            INSERT INTO subscriptions (email, email_key, name, countries, kinds, jubilee, lead_days, jubilee_lead_days, time_zone, send_at, state, origin, created_at, confirmed_at, token_stamp)
+            VALUES (@email, @key, @name, @countries, @kinds, @jubilee, @leads, @jubileeLeads, @zone, @sendAt, @state, @origin, @now, @confirmed, @stamp)
+            ON CONFLICT DO NOTHING
             RETURNING id
-            """;
-        BindChoices(command, subscription);
-        command.Parameters.AddWithValue("$email", subscription.Email);
-        command.Parameters.AddWithValue("$state", Wire(subscription.State));
-        command.Parameters.AddWithValue("$origin", Wire(subscription.Origin));
-        command.Parameters.AddWithValue("$now", Stamp(now));
-        command.Parameters.AddWithValue("$confirmed", subscription.State == SubscriptionState.Active ? Stamp(now) : DBNull.Value);
-        command.Parameters.AddWithValue("$stamp", NewStamp());
-        return command.ExecuteScalar() is long id ? Find(id) : null;
+            """,
+            parameters);
+        return id is { } added ? Find(added) : null;
     }
 
     /// <summary>Replaces what a subscription asks for (name, filter, ladders, zone, send time); returns it as stored.</summary>
@@ -84,75 +55,64 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
     /// </remarks>
     public Subscription? UpdateChoices(long id, Subscription choices)
     {
-        Execute("""
-            UPDATE subscriptions SET name = $name, countries = $countries, kinds = $kinds, jubilee = $jubilee,
-                lead_days = $leads, jubilee_lead_days = $jubileeLeads, time_zone = $zone, send_at = $sendAt
-            WHERE id = $id
+        Execute(
+            """
+            UPDATE subscriptions SET name = @name, countries = @countries, kinds = @kinds, jubilee = @jubilee,
+                lead_days = @leads, jubilee_lead_days = @jubileeLeads, time_zone = @zone, send_at = @sendAt
+            WHERE id = @id
             """,
-            c =>
-            {
-                BindChoices(c, choices);
-                c.Parameters.AddWithValue("$id", id);
-            });
+            Choices(choices, new { id }));
         return Find(id);
     }
 
     /// <summary>Starts reminders on purpose (an administrator, or the address confirming): clears a refusal; older links stop working.</summary>
     public bool Activate(long id, Instant now) => Execute(
         """
-        UPDATE subscriptions SET state = 'active', rejected_at = NULL, rejection_reason = NULL, confirmed_at = $now, token_stamp = $stamp
-        WHERE id = $id AND (state <> 'active' OR rejected_at IS NOT NULL)
+        UPDATE subscriptions SET state = 'active', rejected_at = NULL, rejection_reason = NULL, confirmed_at = @now, token_stamp = @stamp
+        WHERE id = @id AND (state <> 'active' OR rejected_at IS NOT NULL)
         """,
-        c =>
-        {
-            c.Parameters.AddWithValue("$id", id);
-            c.Parameters.AddWithValue("$stamp", NewStamp());
-            c.Parameters.AddWithValue("$now", Stamp(now));
-        }) > 0;
+        new { id, stamp = NewStamp(), now = Stamp(now) }) > 0;
 
     /// <summary>The address confirmed: starts the subscription with the choices its link carries, once.</summary>
     /// <remarks>Only while the subscription's stamp is the one the link was issued with: a second confirmation changes nothing.</remarks>
     public bool Confirm(long id, string stamp, Subscription choices, Instant now) => Execute(
         """
-        UPDATE subscriptions SET name = $name, countries = $countries, kinds = $kinds, jubilee = $jubilee,
-            lead_days = $leads, jubilee_lead_days = $jubileeLeads, time_zone = $zone, send_at = $sendAt,
-            state = 'active', rejected_at = NULL, rejection_reason = NULL, confirmed_at = $now, token_stamp = $newStamp
-        WHERE id = $id AND token_stamp = $stamp
+        UPDATE subscriptions SET name = @name, countries = @countries, kinds = @kinds, jubilee = @jubilee,
+            lead_days = @leads, jubilee_lead_days = @jubileeLeads, time_zone = @zone, send_at = @sendAt,
+            state = 'active', rejected_at = NULL, rejection_reason = NULL, confirmed_at = @now, token_stamp = @newStamp
+        WHERE id = @id AND token_stamp = @stamp
         """,
-        c =>
-        {
-            BindChoices(c, choices);
-            c.Parameters.AddWithValue("$id", id);
-            c.Parameters.AddWithValue("$stamp", stamp);
-            c.Parameters.AddWithValue("$newStamp", NewStamp());
-            c.Parameters.AddWithValue("$now", Stamp(now));
-        }) > 0;
+        Choices(choices, new { id, stamp, newStamp = NewStamp(), now = Stamp(now) })) > 0;
 
     /// <summary>Stops reminders (the address said so); a new token stamp makes older links stop working.</summary>
     public bool Unsubscribe(long id) => Execute(
-        "UPDATE subscriptions SET state = 'unsubscribed', token_stamp = $stamp WHERE id = $id AND state <> 'unsubscribed'",
-        c =>
-        {
-            c.Parameters.AddWithValue("$id", id);
-            c.Parameters.AddWithValue("$stamp", NewStamp());
-        }) > 0;
+        "UPDATE subscriptions SET state = 'unsubscribed', token_stamp = @stamp WHERE id = @id AND state <> 'unsubscribed'",
+        new { id, stamp = NewStamp() }) > 0;
 
     /// <summary>The mail server refused the address for good: recorded, shown by the admin API, and no more attempts.</summary>
     public void MarkRejected(long id, string reason, Instant now) => Execute(
-        "UPDATE subscriptions SET rejected_at = $now, rejection_reason = $reason WHERE id = $id",
-        c =>
-        {
-            c.Parameters.AddWithValue("$id", id);
-            c.Parameters.AddWithValue("$now", Stamp(now));
-            c.Parameters.AddWithValue("$reason", reason);
-        });
+        "UPDATE subscriptions SET rejected_at = @now, rejection_reason = @reason WHERE id = @id",
+        new { id, now = Stamp(now), reason });
 
     /// <summary>Forgets requests from the form that were never confirmed: no reminder ever went to them.</summary>
     public void DeletePendingCreatedBefore(Instant cutoff) => Execute(
-        "DELETE FROM subscriptions WHERE state = 'pending' AND created_at < $cutoff",
-        c => c.Parameters.AddWithValue("$cutoff", Stamp(cutoff)));
+        "DELETE FROM subscriptions WHERE state = 'pending' AND created_at < @cutoff",
+        new { cutoff = Stamp(cutoff) });
 
-    public bool Delete(long id) => Execute("DELETE FROM subscriptions WHERE id = $id", c => c.Parameters.AddWithValue("$id", id)) > 0;
+    public bool Delete(long id) => Execute("DELETE FROM subscriptions WHERE id = @id", new { id }) > 0;
+
+    /// <summary>What makes two addresses one subscriber: ASCII letters folded, as SQLite's <c>NOCASE</c> did before.</summary>
+    /// <remarks>
+    /// A column of its own, unique, because PostgreSQL has no <c>NOCASE</c> collation and <c>lower()</c> there folds
+    /// more than SQLite's does: one rule, computed here, serves both.
+    /// </remarks>
+    public static string EmailKey(string email) => string.Create(email.Length, email, static (key, email) =>
+    {
+        for (var i = 0; i < email.Length; i++)
+        {
+            key[i] = char.IsAsciiLetterUpper(email[i]) ? (char)(email[i] | 0x20) : email[i];
+        }
+    });
 
     public static string Wire<T>(T value)
         where T : struct, Enum => JsonNaming.ConvertName(value.ToString());
@@ -163,70 +123,100 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
 
     private static readonly LocalTimePattern TimeOfDay = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
-    private static void BindChoices(SqliteCommand command, Subscription subscription)
+    private static DynamicParameters Choices(Subscription subscription, object more)
     {
-        command.Parameters.AddWithValue("$name", subscription.Name);
-        command.Parameters.AddWithValue("$countries", string.Join(',', subscription.Filter.Countries.Order()));
-        command.Parameters.AddWithValue("$kinds", string.Join(',', subscription.Filter.Kinds.Order(StringComparer.Ordinal)));
-        command.Parameters.AddWithValue("$jubilee", subscription.Filter.Jubilee is { } jubilee ? (jubilee ? 1 : 0) : DBNull.Value);
-        command.Parameters.AddWithValue("$leads", string.Join(',', subscription.LeadDays));
-        command.Parameters.AddWithValue("$jubileeLeads", string.Join(',', subscription.JubileeLeadDays));
-        command.Parameters.AddWithValue("$zone", subscription.TimeZone.Id);
-        command.Parameters.AddWithValue("$sendAt", TimeOfDay.Format(subscription.SendAt));
+        var parameters = new DynamicParameters(new
+        {
+            name = subscription.Name,
+            countries = string.Join(',', subscription.Filter.Countries.Order()),
+            kinds = string.Join(',', subscription.Filter.Kinds.Order(StringComparer.Ordinal)),
+            jubilee = subscription.Filter.Jubilee is { } jubilee ? (jubilee ? 1 : 0) : (int?)null,
+            leads = string.Join(',', subscription.LeadDays),
+            jubileeLeads = string.Join(',', subscription.JubileeLeadDays),
+            zone = subscription.TimeZone.Id,
+            sendAt = TimeOfDay.Format(subscription.SendAt),
+        });
+        parameters.AddDynamicParams(more);
+        return parameters;
     }
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
-    private int Execute(string sql, Action<SqliteCommand> bind)
+    private int Execute(string sql, object parameters)
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        return command.ExecuteNonQuery();
+        return connection.Execute(sql, parameters);
     }
 
-    private List<Subscription> Query(string sql, Action<SqliteCommand> bind)
+    private List<Subscription> Query(string sql, object? parameters = null)
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        using var reader = command.ExecuteReader();
-        var found = new List<Subscription>();
-        while (reader.Read())
-        {
-            found.Add(Read(reader));
-        }
-
-        return found;
+        return [.. connection.Query<SubscriptionRow>(sql, parameters).Select(row => row.ToSubscription())];
     }
 
-    private static Subscription Read(SqliteDataReader reader) => new()
+    /// <summary>A row as stored (<c>lead_days</c> fills <c>LeadDays</c>): lists as comma-separated text, instants as ISO text, the jubilee filter as 1, 0 or NULL.</summary>
+    private sealed class SubscriptionRow
     {
-        Id = reader.GetInt64(0),
-        Email = reader.GetString(1),
-        Name = reader.GetString(2),
-        Filter = new OccurrenceFilter
+        public long Id { get; set; }
+
+        public string Email { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public string Countries { get; set; } = "";
+
+        public string Kinds { get; set; } = "";
+
+        public long? Jubilee { get; set; }
+
+        public string LeadDays { get; set; } = "";
+
+        public string JubileeLeadDays { get; set; } = "";
+
+        public string TimeZone { get; set; } = "";
+
+        public string SendAt { get; set; } = "";
+
+        public string State { get; set; } = "";
+
+        public string Origin { get; set; } = "";
+
+        public string CreatedAt { get; set; } = "";
+
+        public string? ConfirmedAt { get; set; }
+
+        public string? RejectedAt { get; set; }
+
+        public string? RejectionReason { get; set; }
+
+        public string TokenStamp { get; set; } = "";
+
+        public Subscription ToSubscription() => new()
         {
-            Countries = Split(reader.GetString(3)).Select(CountryCode.Parse).ToHashSet(),
-            Kinds = Split(reader.GetString(4)).ToHashSet(StringComparer.Ordinal),
-            Jubilee = reader.IsDBNull(5) ? null : reader.GetInt64(5) == 1,
-        },
-        LeadDays = Days(reader.GetString(6)),
-        JubileeLeadDays = Days(reader.GetString(7)),
-        TimeZone = DateTimeZoneProviders.Tzdb[reader.GetString(8)],
-        SendAt = TimeOfDay.Parse(reader.GetString(9)).Value,
-        State = Enum.Parse<SubscriptionState>(reader.GetString(10).Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
-        Origin = Enum.Parse<SubscriptionOrigin>(reader.GetString(11).Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
-        CreatedAt = InstantPattern.General.Parse(reader.GetString(12)).Value,
-        ConfirmedAt = reader.IsDBNull(13) ? null : InstantPattern.General.Parse(reader.GetString(13)).Value,
-        RejectedAt = reader.IsDBNull(14) ? null : InstantPattern.General.Parse(reader.GetString(14)).Value,
-        RejectionReason = reader.IsDBNull(15) ? null : reader.GetString(15),
-        TokenStamp = reader.GetString(16),
-    };
+            Id = Id,
+            Email = Email,
+            Name = Name,
+            Filter = new OccurrenceFilter
+            {
+                Countries = Split(Countries).Select(CountryCode.Parse).ToHashSet(),
+                Kinds = Split(Kinds).ToHashSet(StringComparer.Ordinal),
+                Jubilee = Jubilee is { } jubilee ? jubilee == 1 : null,
+            },
+            LeadDays = Days(LeadDays),
+            JubileeLeadDays = Days(JubileeLeadDays),
+            TimeZone = DateTimeZoneProviders.Tzdb[TimeZone],
+            SendAt = TimeOfDay.Parse(SendAt).Value,
+            State = Enum.Parse<SubscriptionState>(State.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+            Origin = Enum.Parse<SubscriptionOrigin>(Origin.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+            CreatedAt = InstantPattern.General.Parse(CreatedAt).Value,
+            ConfirmedAt = ConfirmedAt is null ? null : InstantPattern.General.Parse(ConfirmedAt).Value,
+            RejectedAt = RejectedAt is null ? null : InstantPattern.General.Parse(RejectedAt).Value,
+            RejectionReason = RejectionReason,
+            TokenStamp = TokenStamp,
+        };
 
-    private static string[] Split(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        private static string[] Split(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
-    private static int[] Days(string text) => [.. Split(text).Select(day => int.Parse(day, CultureInfo.InvariantCulture))];
+        private static int[] Days(string text) => [.. Split(text).Select(day => int.Parse(day, CultureInfo.InvariantCulture))];
+    }
 }

@@ -25,8 +25,11 @@ internal static class SubscriptionsApi
     /// <summary>A subscription is a few hundred bytes; a body this large is not one.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
-    public static Ok<SubscriptionJson[]> List(SubscriptionStore store, ReminderLedger ledger) =>
-        TypedResults.Ok(store.All().Select(s => SubscriptionJson.From(s, ledger.Summary(s.Id))).ToArray());
+    public static Ok<SubscriptionJson[]> List(SubscriptionStore store, ReminderLedger ledger)
+    {
+        var deliveries = ledger.Summaries();
+        return TypedResults.Ok(store.All().Select(s => SubscriptionJson.From(s, deliveries.GetValueOrDefault(s.Id) ?? DeliverySummary.None)).ToArray());
+    }
 
     public static Results<Ok<SubscriptionJson>, NotFound> Get(long id, SubscriptionStore store, ReminderLedger ledger) =>
         store.Find(id) is { } found ? TypedResults.Ok(SubscriptionJson.From(found, ledger.Summary(id))) : TypedResults.NotFound();

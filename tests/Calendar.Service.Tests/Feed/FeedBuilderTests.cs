@@ -22,7 +22,7 @@ public class FeedBuilderTests
         using var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
-            .AddStorage()
+            .AddStorage(configuration)
             .AddTimeline(configuration)
             .AddFeed(configuration)
             .BuildServiceProvider();

@@ -1,7 +1,8 @@
 using Calendar.Service.Reminders;
+using Calendar.Service.Storage;
 using Calendar.Service.Subscriptions;
+using Dapper;
 using Microsoft.Data.Sqlite;
-using NodaTime;
 using static Calendar.Service.Tests.Reminders.ReminderFacts;
 
 namespace Calendar.Service.Tests.Reminders;
@@ -20,9 +21,9 @@ public class LedgerMigrationTests
             using var command = connection.CreateCommand();
             command.CommandText = $"""
                 CREATE TABLE schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL);
-                {SubscriptionStore.Schema};
-                {ReminderLedger.Schema};
-                INSERT INTO schema_migrations VALUES ('{SubscriptionStore.MigrationId}', '2027-01-01T00:00:00Z'), ('{ReminderLedger.MigrationId}', '2027-01-01T00:00:00Z');
+                {SubscriptionSchema.Subscriptions.Sql};
+                {LedgerSchema.Ledger.Sql};
+                INSERT INTO schema_migrations VALUES ('{SubscriptionSchema.Subscriptions.Id}', '2027-01-01T00:00:00Z'), ('{LedgerSchema.Ledger.Id}', '2027-01-01T00:00:00Z');
                 INSERT INTO subscriptions (email, lead_days, jubilee_lead_days, time_zone, send_at, state, origin, created_at, token_stamp)
                 VALUES ('alice@example.org', '30,7,1', '90,30,7,1', 'Europe/Rome', '09:00', 'active', 'configuration', '2027-01-01T00:00:00Z', 'stamp');
                 INSERT INTO reminder_ledger (subscription_id, occurrence_id, lead_days, due_on, state, updated_at) VALUES
@@ -33,9 +34,11 @@ public class LedgerMigrationTests
         }
 
         using var app = Host(facts, At(2027, 8, 21, 9, 5, "Europe/Rome"), smtpPort: null, data.Path);
-        var history = app.Get<ReminderLedger>().History(1);
+        using var database = app.Get<CalendarDatabase>().Open();
+        var rows = database.Query<(long Lead, string? SentOn, string OccursOn, string? LeaseUntil)>(
+            "SELECT lead_days, sent_on, occurs_on, lease_until FROM reminder_ledger ORDER BY lead_days").ToList();
 
-        Assert.Equal(new LocalDate(2027, 8, 20), history.LastSentOn["xa-xb-relations.2027"]);
-        Assert.Equal([("xa-xb-relations.2027", 1), ("xa-xb-relations.2027", 7)], history.Handled.Order());
+        // The first of the two keeps the day; both learn the occurrence's day; neither has a lease (never taken over).
+        Assert.Equal([(1L, null, "2027-08-21", null), (7L, "2027-08-20", "2027-08-21", null)], rows);
     }
 }

@@ -47,20 +47,25 @@ public class OneReminderADayTests
     }
 
     [Fact]
-    public void TheLedger_RefusesASecondReminderOfAnOccurrenceOnOneLocalDay_WhateverItsLeadTime()
+    public async Task TheLedger_RefusesASecondReminderOfAnOccurrenceOnOneLocalDay_WhateverItsLeadTime()
     {
         using var facts = new TempFolder();
         using var app = Host(facts, At(2027, 8, 20, 9, 30, "Europe/Rome"), smtpPort: null);
         var now = app.Clock.GetCurrentInstant();
         var occurrence = app.Get<Calendar.Service.Timeline.CalendarState>().Current
             .Between(new DateInterval(new LocalDate(2027, 8, 21), new LocalDate(2027, 8, 21)), Calendar.Core.OccurrenceFilter.All).Single();
-        DueReminder Ahead(int lead) => new(occurrence, lead, new LocalDate(2027, 8, 21).PlusDays(-lead), 1, lead > 1, []);
+        var alice = app.Get<Calendar.Service.Subscriptions.SubscriptionStore>().FindByEmail("alice@example.org")!;
         var ledger = app.Get<ReminderLedger>();
+        var lease = new ReminderLease("test-node", Duration.FromMinutes(5));
+        // A plan that ignores the history, as a bug or a race would: only the ledger stands in the way.
+        Task<IReadOnlyList<ReminderClaim>> Claim(int lead, Instant at) => ledger.ClaimAsync(
+            [alice], (_, _) => new PlannedDigest([new(occurrence, lead, new LocalDate(2027, 8, 21).PlusDays(-lead), 1, lead > 1, [])], $"<{lead}>"),
+            at, lease, TestContext.Current.CancellationToken);
 
-        Assert.True(ledger.Claim(1, [Ahead(7)], new LocalDate(2027, 8, 20), "<a>", now));
-        Assert.False(ledger.Claim(1, [Ahead(1)], new LocalDate(2027, 8, 20), "<b>", now));
-        Assert.False(ledger.Claim(1, [Ahead(7)], new LocalDate(2027, 8, 21), "<c>", now));
-        Assert.True(ledger.Claim(1, [Ahead(1)], new LocalDate(2027, 8, 21), "<d>", now));
+        await ledger.MarkSentAsync(Assert.Single(await Claim(7, now)), now, TestContext.Current.CancellationToken);
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Claim(1, now));
+        var nextDay = Assert.Single(await Claim(1, now + Duration.FromDays(1)));
+        Assert.Equal(1, Assert.Single(nextDay.Reminders).LeadDays);
     }
 
     [Fact]

@@ -49,6 +49,34 @@ public class ReminderDeliveryTests
     }
 
     [Fact]
+    public async Task SubscribersWhoFollowTheSameThings_EachGetTheirOwnAddressAndUnsubscribeLink_InTextAndHtml()
+    {
+        await using var mail = await MailDev.StartAsync();
+        using var facts = new TempFolder();
+        // Carol follows what Alice follows, at the same time: one digest made for the run, completed for each.
+        using var app = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), mail.SmtpPort)
+            .With("Calendar:Subscriptions:2:Email", "carol+news@example.org")
+            .With("Calendar:Subscriptions:2:Name", "Carol")
+            .With("Calendar:Subscriptions:2:Countries:0", "XB")
+            .With("Calendar:Subscriptions:2:TimeZone", "Europe/Rome");
+
+        Assert.Equal(2, (await app.DispatchAsync()).Sent);
+
+        var received = await mail.WaitForAsync(2);
+        Assert.Equal(["alice@example.org", "carol+news@example.org"], received.Select(r => r.To.Single()).Order(StringComparer.Ordinal));
+        foreach (var (to, message, text) in received.Select(r => (r.To.Single(), r.Message, r.Text)))
+        {
+            var unsubscribe = message.Headers["List-Unsubscribe"]!.Trim('<', '>');
+            Assert.Contains($"Stop these reminders: {unsubscribe}", text, StringComparison.Ordinal);
+            Assert.Contains($"<a id=\"unsubscribe\" href=\"{System.Net.WebUtility.HtmlEncode(unsubscribe)}\"", message.HtmlBody, StringComparison.Ordinal);
+            Assert.Contains($"Sent to {System.Net.WebUtility.HtmlEncode(to)} by the Diplomatic Anniversary Calendar", message.HtmlBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("placeholder", text + message.HtmlBody, StringComparison.Ordinal);
+        }
+
+        Assert.NotEqual(received[0].Message.Headers["List-Unsubscribe"], received[1].Message.Headers["List-Unsubscribe"]);
+    }
+
+    [Fact]
     public async Task OneClickUnsubscribe_FromTheListUnsubscribeHeader_StopsTheReminders()
     {
         await using var mail = await MailDev.StartAsync();

@@ -1,0 +1,85 @@
+using Calendar.Service.Feed;
+using NodaTime;
+
+namespace Calendar.Service.Tests.Storage;
+
+/// <summary>SEQUENCE and Last-Modified, kept in the database: replicas agree on them, and they never go down.</summary>
+public class ReplicaFeedStateTests
+{
+    private static readonly Instant Monday = Instant.FromUtc(2027, 1, 11, 8, 0);
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AReplicaThatMissedAnEditUndoneElsewhere_HandsOutTheSequenceWhereItStands_NotTheOldOne(string provider)
+    {
+        using var test = await TestDatabase.CreateAsync(provider);
+        using var databaseA = test.Migrated();
+        using var databaseB = test.Migrated();
+        var (a, b) = (new EventSequences(databaseA), new EventSequences(databaseB));
+
+        Assert.Equal(0, b.Assign([Visit("Agenda to follow.")])[VisitUid]);
+        // Only replica A sees the note edited, then the edit undone.
+        Assert.Equal(0, a.Assign([Visit("Agenda to follow.")])[VisitUid]);
+        Assert.Equal(1, a.Assign([Visit("Talks on transit.")])[VisitUid]);
+        Assert.Equal(2, a.Assign([Visit("Agenda to follow.")])[VisitUid]);
+
+        Assert.Equal(2, b.Assign([Visit("Agenda to follow.")])[VisitUid]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReplicasMeetingTheSameEditAtOnce_RaiseTheSequenceOnce(string provider)
+    {
+        using var test = await TestDatabase.CreateAsync(provider);
+        var replicas = Enumerable.Range(0, 4).Select(_ => test.Migrated()).ToList();
+        Assert.Equal(0, new EventSequences(replicas[0]).Assign([Visit("Agenda to follow.")])[VisitUid]);
+        using var together = new Barrier(replicas.Count);
+
+        var assigned = await Task.WhenAll(replicas.Select(replica => Task.Run(() =>
+        {
+            together.SignalAndWait(TestContext.Current.CancellationToken);
+            return new EventSequences(replica).Assign([Visit("Talks on transit.")])[VisitUid];
+        })));
+
+        Assert.Equal([1, 1, 1, 1], assigned);
+        replicas.ForEach(replica => replica.Dispose());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReplicasServingOneGeneration_AgreeOnItsLastModified_WithinASecond(string provider)
+    {
+        using var test = await TestDatabase.CreateAsync(provider);
+        using var databaseA = test.Migrated();
+        using var databaseB = test.Migrated();
+        var time = new ManualTime();
+        var (a, b) = (new FeedChanges(databaseA, time), new FeedChanges(databaseB, time));
+
+        Assert.Equal(Monday, a.Record("g1", Monday));
+        Assert.Equal(Monday, b.Record("g1", Monday + Duration.FromHours(1)));
+        // B alone goes to another generation and back (its facts changed and changed back): the date moves on, never back.
+        Assert.Equal(Monday + Duration.FromHours(2), b.Record("g2", Monday + Duration.FromHours(2)));
+        Assert.Equal(Monday + Duration.FromHours(3), b.Record("g1", Monday + Duration.FromHours(3)));
+
+        Assert.Equal(Monday, a.Record("g1", Monday + Duration.FromHours(3)));
+        time.Advance(FeedChanges.Recheck);
+        Assert.Equal(Monday + Duration.FromHours(3), a.Record("g1", Monday + Duration.FromHours(3)));
+    }
+
+    private const string VisitUid = "xa-xb-visit@calendar.local";
+
+    private static FeedEvent Visit(string note) => new(
+        VisitUid, "Visit, Xanadu – Brobdingnag", $"Visit\nNote: {note}", null, new LocalDate(2027, 3, 2), new LocalDate(2027, 3, 3), false, ["visit"], null);
+
+    /// <summary>Time that moves only when the test says so.</summary>
+    private sealed class ManualTime : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks;
+
+        public void Advance(TimeSpan by) => _ticks += by.Ticks;
+    }
+}

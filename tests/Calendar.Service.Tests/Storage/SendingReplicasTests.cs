@@ -1,0 +1,104 @@
+using Calendar.Service.Reminders;
+using Calendar.Service.Tests.Reminders;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using NodaTime;
+using static Calendar.Service.Tests.Reminders.ReminderFacts;
+
+namespace Calendar.Service.Tests.Storage;
+
+/// <summary>The sender on one database shared by replicas: each digest claimed once, and one whose node died sent by another.</summary>
+public class SendingReplicasTests
+{
+    // 09:30 in Rome on 14 August 2027: the 35th anniversary with Brobdingnag (21 August) is 7 days ahead.
+    private static readonly Instant WeekAhead = At(2027, 8, 14, 9, 30, "Europe/Rome");
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TwoReplicasDispatchingAtOnce_SendEachSubscriberOneDigest(string provider)
+    {
+        using var test = await TestDatabase.CreateAsync(provider);
+        using var server = new RejectingSmtpServer();
+        using var facts = new TempFolder();
+        using var first = Replica(test, facts, server.Port, subscribers: 40);
+        using var second = Replica(test, facts, server.Port, subscribers: 40);
+        first.Start();
+        second.Start();
+
+        var results = await Task.WhenAll(Task.Run(first.DispatchAsync), Task.Run(second.DispatchAsync));
+
+        Assert.Equal(41, results.Sum(r => r.Sent));
+        var recipients = server.Accepted.Select(Assert.Single).ToList();
+        Assert.Equal(41, recipients.Count);
+        Assert.Equal(41, recipients.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(0, (await first.DispatchAsync()).Sent + (await second.DispatchAsync()).Sent);
+    }
+
+    [Theory]
+    [InlineData("Sqlite", false, 1)]
+    [InlineData("Sqlite", true, 2)]
+    [InlineData("Postgres", false, 1)]
+    [InlineData("Postgres", true, 2)]
+    public async Task ADigestWhoseNodeDied_IsSentByAnotherOnceTheLeaseRunsOut_WithTheSameMessageId(string provider, bool diedAfterTheServerTookIt, int copies)
+    {
+        using var test = await TestDatabase.CreateAsync(provider);
+        await using var mail = await MailDev.StartAsync();
+        using var facts = new TempFolder();
+        using var dying = Replica(test, facts, mail.SmtpPort).WithServices(services => services.AddSingleton<IMailTransport>(
+            new DyingTransport(new SmtpMailTransport(new SmtpOptions { Host = "127.0.0.1", Port = mail.SmtpPort, Security = SmtpSecurity.None }), diedAfterTheServerTookIt)));
+        using var other = Replica(test, facts, mail.SmtpPort);
+
+        await Assert.ThrowsAsync<NodeKilledException>(dying.DispatchAsync);
+        // Within the lease the claim stands: the node may only be slow.
+        other.Clock.Advance(Duration.FromSeconds(50));
+        Assert.Equal(0, (await other.DispatchAsync()).Sent);
+        other.Clock.Advance(Duration.FromSeconds(20));
+        Assert.Equal(1, (await other.DispatchAsync()).Sent);
+        other.Clock.Advance(Duration.FromMinutes(5));
+        Assert.Equal(0, (await other.DispatchAsync()).Sent);
+
+        var received = await mail.WaitForAsync(copies);
+        Assert.Equal(copies, received.Count);
+        Assert.All(received, r => Assert.Equal(["alice@example.org"], r.To));
+        Assert.Single(received.Select(r => r.Message.MessageId).Distinct());
+        Assert.Equal(ReminderEmail.MessageIdFor(1, [("xa-xb-relations.2027", 7)], "calendar.local"), received[0].Message.MessageId);
+        Assert.All(received, r => Assert.Equal("In 7 days: 35th anniversary of diplomatic relations, Xanadu – Brobdingnag (21 August 2027)", r.Message.Subject));
+    }
+
+    /// <summary>A replica of the reminder host on <paramref name="test"/>'s database; Alice and <paramref name="subscribers"/> more follow Brobdingnag from Rome.</summary>
+    private static CalendarApplication Replica(TestDatabase test, TempFolder facts, int smtpPort, int subscribers = 0)
+    {
+        var app = test.On(Host(facts, WeekAhead, smtpPort)).With("Calendar:Reminders:Lease", "00:01:00");
+        for (var i = 0; i < subscribers; i++)
+        {
+            app.With($"Calendar:Subscriptions:{i + 2}:Email", $"reader{i}@example.org")
+                .With($"Calendar:Subscriptions:{i + 2}:Countries:0", "XB")
+                .With($"Calendar:Subscriptions:{i + 2}:TimeZone", "Europe/Rome");
+        }
+
+        return app;
+    }
+
+    /// <summary>The process is killed while it sends: after the server took the message (or before), and before the mark.</summary>
+    private sealed class DyingTransport(IMailTransport inner, bool afterTheServerTookIt) : IMailTransport
+    {
+        public async Task<IMailSession> OpenAsync(CancellationToken cancellationToken) => new Session(await inner.OpenAsync(cancellationToken), afterTheServerTookIt);
+
+        private sealed class Session(IMailSession inner, bool afterTheServerTookIt) : IMailSession
+        {
+            public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+            {
+                if (afterTheServerTookIt)
+                {
+                    await inner.SendAsync(message, cancellationToken);
+                }
+
+                throw new NodeKilledException();
+            }
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
+    }
+
+    private sealed class NodeKilledException : Exception;
+}

@@ -1,0 +1,86 @@
+using Calendar.Core;
+using Calendar.Service.Subscriptions;
+using NodaTime;
+
+namespace Calendar.Service.Tests.Storage;
+
+/// <summary>The subscription store and the form's mail cap, the same on both engines.</summary>
+public class StoresTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2027, 8, 14, 7, 30);
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task OneSubscriptionPerAddress_WhateverTheCaseOfItsLetters(string provider)
+    {
+        using var test = await TestDatabase.CreateAsync(provider);
+        using var database = test.Migrated();
+        var store = new SubscriptionStore(database);
+
+        var first = store.Add(Rome("Alice@Example.org"), Now);
+
+        Assert.Null(store.Add(Rome("alice@EXAMPLE.ORG"), Now));
+        Assert.Equal(first!.Id, store.FindByEmail("ALICE@example.org")!.Id);
+        Assert.Equal(["Alice@Example.org"], store.All().Select(s => s.Email));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ASubscription_ReadsBackAsItWasWritten(string provider)
+    {
+        using var test = await TestDatabase.CreateAsync(provider);
+        using var database = test.Migrated();
+        var store = new SubscriptionStore(database);
+        var wanted = Rome("rome@embassy.example") with
+        {
+            Name = "Embassy in Rome",
+            Filter = new OccurrenceFilter { Countries = new HashSet<CountryCode> { CountryCode.Parse("IT"), CountryCode.Parse("LU") }, Kinds = new HashSet<string>(StringComparer.Ordinal) { "visit", "relations" }, Jubilee = false },
+            LeadDays = [14, 2],
+            JubileeLeadDays = [60, 7],
+            SendAt = new LocalTime(8, 30),
+            State = SubscriptionState.Pending,
+            Origin = SubscriptionOrigin.SelfService,
+        };
+
+        var id = store.Add(wanted, Now)!.Id;
+        store.MarkRejected(id, "550 5.1.1 No such user here", Now + Duration.FromMinutes(1));
+        var read = store.Find(id)!;
+
+        Assert.Equal(("Embassy in Rome", "Europe/Rome", new LocalTime(8, 30), SubscriptionState.Pending, SubscriptionOrigin.SelfService), (read.Name, read.TimeZone.Id, read.SendAt, read.State, read.Origin));
+        Assert.Equal(["IT", "LU"], read.Filter.Countries.Select(c => c.ToString()).Order());
+        Assert.Equal(["relations", "visit"], read.Filter.Kinds.Order(StringComparer.Ordinal));
+        Assert.False(read.Filter.Jubilee);
+        Assert.Equal([14, 2], read.LeadDays);
+        Assert.Equal([60, 7], read.JubileeLeadDays);
+        Assert.Equal((Now, (Instant?)null, Now + Duration.FromMinutes(1), "550 5.1.1 No such user here"), (read.CreatedAt, read.ConfirmedAt, read.RejectedAt, read.RejectionReason));
+        Assert.Null(store.UpdateChoices(id, read with { Filter = OccurrenceFilter.All })!.Filter.Jubilee);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheFormsMailCap_IsSharedByReplicas_AndStartsAgainTheNextDay(string provider)
+    {
+        using var test = await TestDatabase.CreateAsync(provider);
+        using var one = test.Migrated();
+        using var other = test.Migrated();
+        var today = new LocalDate(2027, 8, 14);
+
+        var counted = new[] { new SelfServiceMailCap(one), new SelfServiceMailCap(other), new SelfServiceMailCap(one), new SelfServiceMailCap(other) }
+            .Select(cap => cap.TryCount("victim+1@example.org", today)).ToList();
+
+        Assert.Equal([true, true, true, false], counted);
+        Assert.True(new SelfServiceMailCap(other).TryCount("Victim@Example.org", today.PlusDays(1)));
+    }
+
+    private static Subscription Rome(string email) => new()
+    {
+        Email = email,
+        Filter = OccurrenceFilter.All,
+        LeadDays = [30, 7, 1],
+        JubileeLeadDays = [90, 30, 7, 1],
+        TimeZone = DateTimeZoneProviders.Tzdb["Europe/Rome"],
+        SendAt = new LocalTime(9, 0),
+        State = SubscriptionState.Active,
+        Origin = SubscriptionOrigin.Admin,
+    };
+}
