@@ -81,8 +81,7 @@ internal sealed partial class ClauseReader(
             foreach (var (date, place) in dates.Select(d => (d, clause.Places.LastOrDefault(p => p.End <= d.Start))).DistinctBy(pair => (pair.d.Date, pair.Item2?.Country)))
             {
                 var country = place is not null && place.Country != Release.Home ? place.Country : foreign!.Value;
-                var at = trigger.Kind == FactKind.Visit && place is not null ? new Place(place.City, place.Country) : place is null ? null : new Place(place.City, place.Country);
-                yield return Draft(trigger.Kind, date.Date, date.Derivation, Status(date.Date, future), at, country);
+                yield return Draft(trigger.Kind, date.Date, date.Derivation, Status(date.Date, future), place is null ? null : new Place(place.City, place.Country), country);
             }
 
             yield break;

@@ -23,9 +23,6 @@ internal static partial class DateRecognizer
 
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
 
-    /// <summary>Builds the recognizer now rather than on the first request.</summary>
-    public static void WarmUp() => _ = Model.Value;
-
     /// <param name="sentence">The text to read.</param>
     /// <param name="published">The day the article appeared: "today" and "this year" are relative to it.</param>
     /// <param name="future">Whether the sentence speaks of what is to come: "on March 2" is then the next one, not the last.</param>

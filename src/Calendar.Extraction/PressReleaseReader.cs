@@ -18,13 +18,6 @@ public static partial class PressReleaseReader
 
     private static readonly ConditionalWeakTable<CountryCatalog, Gazetteer> Gazetteers = [];
 
-    /// <summary>Builds the date recognizer and the country names, so that the first request does not pay for them.</summary>
-    public static void WarmUp()
-    {
-        DateRecognizer.WarmUp();
-        _ = Gazetteers.GetValue(CountryCatalog.Iso, catalog => new Gazetteer(catalog));
-    }
-
     /// <summary>The drafts, each compared with the loaded facts (<see cref="DraftComparison"/>).</summary>
     public static IReadOnlyList<DraftFact> Read(PressRelease release, FactSet loaded)
     {
