@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Calendar.Core;
 using Calendar.Service;
+using Calendar.Service.Cluster;
 using Calendar.Service.Feed;
 using Calendar.Service.Reminders;
 using Calendar.Service.Storage;
@@ -84,7 +85,7 @@ public class DispatchBenchmarks : IDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = _folder });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
-        builder.Services.AddStorage(builder.Configuration).AddTimeline(builder.Configuration).AddFeed(builder.Configuration)
+        builder.Services.AddStorage(builder.Configuration).AddCluster(builder.Configuration).AddTimeline(builder.Configuration).AddFeed(builder.Configuration)
             .AddSubscriptions(builder.Configuration).AddReminders(builder.Configuration).AddSingleton<PublicAddress>();
         builder.Services.Replace(ServiceDescriptor.Singleton<IClock>(new FixedClock(Now)));
         var capture = new CapturingTransport();

@@ -27,7 +27,7 @@ public class UpcomingQueryBenchmarks
     public void Setup()
     {
         var facts = ManyFacts.Build(EventsPerCountry);
-        _snapshot = new CalendarSnapshot(facts, new FactsVersion("bench", Instant.FromUnixTimeSeconds(0)), Today, JubileeRule.Default, horizonYears: 10);
+        _snapshot = new CalendarSnapshot(facts, new FactsVersion("bench", Instant.FromUnixTimeSeconds(0)), Today, JubileeRule.Default, horizonYears: 5);
         _timeline = new OccurrenceTimeline(facts, JubileeRule.Default);
     }
 

@@ -8,14 +8,15 @@ public sealed record Occurrence
     /// <summary>The <see cref="Kind"/> of every anniversary, whatever the kind of its fact.</summary>
     public const string AnniversaryKind = "anniversary";
 
-    private Occurrence(Fact fact, PartialDate date, int? ordinal, bool? isJubilee, string subject, string title)
+    private readonly CountryCatalog _countries;
+
+    private Occurrence(Fact fact, PartialDate date, int? ordinal, bool? isJubilee, CountryCatalog countries)
     {
         Fact = fact;
         Date = date;
         Ordinal = ordinal;
         IsJubilee = isJubilee;
-        Subject = subject;
-        Title = title;
+        _countries = countries;
     }
 
     /// <summary>
@@ -36,11 +37,13 @@ public sealed record Occurrence
 
     public bool? IsJubilee { get; }
 
-    /// <summary>The English <see cref="Wording.Subject"/>, kept for logs and for callers that word nothing.</summary>
-    public string Subject { get; }
+    /// <summary>The English <see cref="Wording.Subject"/>, for logs and for callers that word nothing.</summary>
+    /// <remarks>Worded when asked, not kept: a world-wide snapshot holds 130,000 occurrences, and their words were 40 MB.</remarks>
+    public string Subject => EnglishWording.Words(Fact, Ordinal, _countries).Subject;
 
     /// <summary>The English <see cref="Wording.Title"/>: occurrences on one day are ordered by it.</summary>
-    public string Title { get; }
+    /// <remarks>Worded when asked, as <see cref="Subject"/>.</remarks>
+    public string Title => EnglishWording.Words(Fact, Ordinal, _countries).Title;
 
     public IReadOnlyList<CountryCode> Countries => Fact.Countries;
 
@@ -53,16 +56,11 @@ public sealed record Occurrence
     /// <summary>Days from <paramref name="today"/> to the first day of the occurrence; negative once it has begun.</summary>
     public int DaysFrom(LocalDate today) => Period.Between(today, Date.FirstDay, PeriodUnits.Days).Days;
 
-    internal static Occurrence EventOf(Fact fact, CountryCatalog countries)
-    {
-        var (subject, title) = EnglishWording.Words(fact, null, countries);
-        return new(fact, fact.Date, null, null, subject, title);
-    }
+    internal static Occurrence EventOf(Fact fact, CountryCatalog countries) => new(fact, fact.Date, null, null, countries);
 
     internal static Occurrence AnniversaryOf(Fact fact, int year, JubileeRule jubilees, CountryCatalog countries)
     {
         var ordinal = year - fact.Date.Year;
-        var (subject, title) = EnglishWording.Words(fact, ordinal, countries);
-        return new(fact, fact.Date.InYear(year), ordinal, jubilees.IsJubilee(ordinal), subject, title);
+        return new(fact, fact.Date.InYear(year), ordinal, jubilees.IsJubilee(ordinal), countries);
     }
 }

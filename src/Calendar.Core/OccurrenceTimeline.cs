@@ -46,8 +46,10 @@ public sealed class OccurrenceTimeline
             }
         }
 
-        found.Sort(InCalendarOrder);
-        return found;
+        // Each title worded once for the sort, and dropped with it: the occurrences do not keep their words.
+        var keys = found.Select(occurrence => new OrderKey(occurrence, occurrence.Title)).ToArray();
+        Array.Sort(keys, static (x, y) => InCalendarOrder(x.Occurrence, x.Title, y.Occurrence, y.Title));
+        return Array.ConvertAll(keys, key => key.Occurrence);
 
         void Add(Occurrence occurrence)
         {
@@ -59,14 +61,18 @@ public sealed class OccurrenceTimeline
     }
 
     /// <summary>By first day, then the more precise first, then title and id so that the order is total.</summary>
-    public static int InCalendarOrder(Occurrence x, Occurrence y)
+    public static int InCalendarOrder(Occurrence x, Occurrence y) => InCalendarOrder(x, x.Title, y, y.Title);
+
+    private static int InCalendarOrder(Occurrence x, string xTitle, Occurrence y, string yTitle)
     {
         var order = x.Date.CompareTo(y.Date);
         if (order == 0)
         {
-            order = string.Compare(x.Title, y.Title, StringComparison.Ordinal);
+            order = string.Compare(xTitle, yTitle, StringComparison.Ordinal);
         }
 
         return order != 0 ? order : string.CompareOrdinal(x.Id, y.Id);
     }
+
+    private readonly record struct OrderKey(Occurrence Occurrence, string Title);
 }

@@ -33,12 +33,13 @@ internal static class ApiDocumentation
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {
         app.MapOpenApi();
-        app.UseSwaggerUI(options =>
+        // Only under /docs: the UI's middleware matches every request's path with a regular expression otherwise.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/docs"), docs => docs.UseSwaggerUI(options =>
         {
             options.SwaggerEndpoint("/openapi/v1.json", "Diplomatic Anniversary Calendar");
             options.RoutePrefix = "docs";
             options.DocumentTitle = "Diplomatic Anniversary Calendar — API";
-        });
+        }));
         return app;
     }
 }

@@ -51,7 +51,11 @@ internal sealed class CalendarOptions
     [Required]
     public string HomeCountry { get; set; } = "KZ";
 
-    /// <summary>How far ahead occurrences are kept computed, in years. Default 10.</summary>
-    [Range(1, 100)]
-    public int HorizonYears { get; set; } = 10;
+    /// <summary>
+    /// How many whole years ahead occurrences are kept computed, and the feed reaches: from 1 January of last year to
+    /// 31 December of this year plus this many. Default 5. The one horizon every reader slices (the JSON endpoint
+    /// answers ranges outside it too, computed on request).
+    /// </summary>
+    [Range(1, 50)]
+    public int HorizonYears { get; set; } = 5;
 }

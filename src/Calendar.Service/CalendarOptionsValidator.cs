@@ -11,7 +11,8 @@ namespace Calendar.Service;
 /// </remarks>
 internal sealed class CalendarOptionsValidator : IValidateOptions<CalendarOptions>
 {
-    // The snapshot reaches a year back and up to 100 years ahead (HorizonYears), the feed up to 50: all within 0001..9999.
+    // The snapshot (and the feed) reach from 1 January last year to up to 50 years ahead (HorizonYears), and the JSON
+    // endpoint's default range a hundred days on: all within 0001..9999, with room to spare.
     private const int FirstYear = 2;
     private const int LastYear = 9999 - 100 - 1;
 

@@ -34,6 +34,9 @@ builder.Services.AddCluster(builder.Configuration);
 // Facts, today in the calendar's zone, and the Quartz job that keeps occurrences current.
 builder.Services.AddTimeline(builder.Configuration);
 
+// What is coming up, as JSON: answers kept per query, day and facts version, bounded by bytes.
+builder.Services.AddUpcoming(builder.Configuration);
+
 // The iCalendar feed: built once per filter and facts version, kept in memory, rebuilt when the calendar changes.
 builder.Services.AddFeed(builder.Configuration);
 
@@ -70,6 +73,10 @@ app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 // Errors answer problem+json, never a stack trace.
 app.UseExceptionHandler();
+// Polls of feeds already built are answered here, before routing and the other middleware.
+app.UseFeedRevalidation();
+// Routing from here on: without this line the host would route every request first, feed polls answered above included.
+app.UseRouting();
 app.UseStatusCodePages();
 app.UseRateLimiter();
 

@@ -42,7 +42,8 @@ internal static class UpcomingCommand
         var state = services.GetRequiredService<CalendarState>();
         var clock = services.GetRequiredService<CalendarClock>();
         var errors = new QueryErrors();
-        var query = parameters.Parse(clock.Today, state.Current.Facts.Countries, errors);
+        var today = clock.Today;
+        var query = parameters.Parse(today, state.Current.Facts.Countries, errors);
         if (query is null || errors.Any)
         {
             foreach (var line in errors.Lines)
@@ -53,7 +54,7 @@ internal static class UpcomingCommand
             return CommandLine.UsageError;
         }
 
-        Print(UpcomingApi.Answer(state.Current, query, clock), output);
+        Print(UpcomingApi.Answer(state.Current, query, today, clock.Zone), output);
         return 0;
     }
 

@@ -16,28 +16,49 @@ namespace Calendar.Service.Feed;
 /// </remarks>
 internal sealed class EventSequences(CalendarDatabase database)
 {
-    /// <summary>UIDs per query: well under SQLite's 32,766 parameters.</summary>
-    private const int Chunk = 500;
+    /// <summary>UIDs per statement: one parameter (a JSON array or an array) however many, so a feed's batch is a statement or two.</summary>
+    private const int Chunk = 2000;
 
     /// <summary>The SEQUENCE of each event, recording the events that are new or changed.</summary>
+    /// <remarks>
+    /// A few statements per <see cref="Chunk"/> events, never one per event: a world-sized feed has 130,000 of them,
+    /// and on PostgreSQL each statement is a round trip.
+    /// </remarks>
     public IReadOnlyDictionary<string, int> Assign(IReadOnlyList<FeedEvent> events)
     {
         using var connection = database.Open();
-        var known = Read(connection, null, events.Select(e => e.Uid));
-        var changed = events.Where(e => !known.TryGetValue(e.Uid, out var row) || row.Hash != e.ContentHash).ToList();
+        var hashes = new Dictionary<string, string>(events.Count, StringComparer.Ordinal);
+        foreach (var feedEvent in events)
+        {
+            hashes.TryAdd(feedEvent.Uid, feedEvent.ContentHash);
+        }
+
+        var known = Read(connection, null, hashes.Keys);
+        var changed = hashes.Where(pair => !known.TryGetValue(pair.Key, out var row) || row.Hash != pair.Value).ToList();
         if (changed.Count > 0)
         {
             // Written before the feed is served: a SEQUENCE a client has seen is never handed out again for other content.
             using var transaction = connection.BeginTransaction();
-            connection.Execute(
-                """
-                INSERT INTO feed_event_sequences (uid, content_hash, sequence) VALUES (@uid, @hash, 0)
-                ON CONFLICT (uid) DO UPDATE SET content_hash = excluded.content_hash, sequence = feed_event_sequences.sequence + 1
-                WHERE feed_event_sequences.content_hash <> excluded.content_hash
-                """,
-                changed.Select(e => new { uid = e.Uid, hash = e.ContentHash }),
-                transaction);
-            foreach (var (uid, row) in Read(connection, transaction, changed.Select(e => e.Uid)))
+            foreach (var chunk in changed.Chunk(Chunk))
+            {
+                foreach (var row in connection.Query<(string Uid, string Hash, int Sequence)>(
+                    $"""
+                    INSERT INTO feed_event_sequences (uid, content_hash, sequence)
+                    SELECT first, second, 0 FROM {database.Dialect.TextPairs("@rows")} WHERE true
+                    ON CONFLICT (uid) DO UPDATE SET content_hash = excluded.content_hash, sequence = feed_event_sequences.sequence + 1
+                    WHERE feed_event_sequences.content_hash <> excluded.content_hash
+                    RETURNING uid, content_hash, sequence
+                    """,
+                    new { rows = SqlDialect.Pairs(chunk.Select(pair => (pair.Key, pair.Value))) },
+                    transaction))
+                {
+                    known[row.Uid] = (row.Hash, row.Sequence);
+                }
+            }
+
+            // A replica that met the same change a moment before raised it already, and the upsert returned nothing.
+            var raisedElsewhere = changed.Where(pair => known.GetValueOrDefault(pair.Key).Hash != pair.Value).Select(pair => pair.Key).ToList();
+            foreach (var (uid, row) in Read(connection, transaction, raisedElsewhere))
             {
                 known[uid] = row;
             }
@@ -60,7 +81,7 @@ internal sealed class EventSequences(CalendarDatabase database)
         foreach (var chunk in uids.Distinct(StringComparer.Ordinal).Chunk(Chunk))
         {
             foreach (var row in connection.Query<(string Uid, string Hash, int Sequence)>(
-                $"SELECT uid, content_hash, sequence FROM feed_event_sequences WHERE uid {database.Dialect.In("@chunk")}", new { chunk }, transaction))
+                $"SELECT uid, content_hash, sequence FROM feed_event_sequences WHERE uid {database.Dialect.InTexts("@chunk")}", new { chunk = database.Dialect.Texts(chunk) }, transaction))
             {
                 known[row.Uid] = (row.Hash, row.Sequence);
             }

@@ -17,6 +17,8 @@ internal static class FeedApi
         services.AddOptions<FeedOptions>()
             .Bind(configuration.GetSection(FeedOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(_ => configuration.GetSection(FeedOptions.Section)["HorizonYears"] is null,
+                "Calendar:Feed:HorizonYears is no longer read: the feed covers the calendar's one horizon, Calendar:HorizonYears")
             .ValidateOnStart();
         foreach (var migration in FeedSchema.All)
         {
@@ -29,9 +31,19 @@ internal static class FeedApi
         services.AddSingleton<FeedChanges>();
         services.AddSingleton<FeedBuilder>();
         services.AddSingleton<FeedCache>();
+        services.AddSingleton<FeedRevalidation>();
         // The cache listens for new snapshots while the host runs, to rebuild in the background.
         services.AddHostedService(provider => provider.GetRequiredService<FeedCache>());
         return services;
+    }
+
+    /// <summary>Answers polls of feeds already built before the rest of the pipeline (see <see cref="FeedRevalidation"/>).</summary>
+    public static IApplicationBuilder UseFeedRevalidation(this IApplicationBuilder app)
+    {
+        // Resolved at the first request, not here: the options are validated (and a bad one reported) when the host starts.
+        FeedRevalidation? revalidation = null;
+        return app.Use((context, next) =>
+            (revalidation ??= app.ApplicationServices.GetRequiredService<FeedRevalidation>()).TryAnswer(context, out var answered) ? answered : next(context));
     }
 
     /// <summary><c>GET</c> and <c>HEAD /calendar.ics</c>; <c>webcal://</c> links reach the same path.</summary>
@@ -44,7 +56,7 @@ internal static class FeedApi
             .WithSummary("The iCalendar feed to subscribe to (RFC 5545)")
             .WithDescription(
                 "Same filters as the upcoming endpoint: `country` (repeatable), `kind`, `jubilee`. One all-day event per " +
-                "occurrence from 1 January last year to 31 December of the horizon; month-precision events span their month, " +
+                "occurrence from 1 January last year to 31 December of the horizon (`Calendar:HorizonYears`); month-precision events span their month, " +
                 "year-precision ones are left out. Conditional requests (If-None-Match, If-Modified-Since) answer 304.")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
             .Produces(StatusCodes.Status304NotModified);
@@ -52,7 +64,7 @@ internal static class FeedApi
     }
 
     public static Results<FeedResult, ValidationProblem> GetFeed(
-        HttpRequest request, CalendarState state, FeedCache cache, FeedChanges changes, CalendarClock clock, IOptions<FeedOptions> options)
+        HttpRequest request, CalendarState state, FeedCache cache, FeedChanges changes, CalendarClock clock, IOptions<FeedOptions> options, FeedRevalidation revalidation)
     {
         var snapshot = state.Current;
         var errors = new QueryErrors();
@@ -65,6 +77,7 @@ internal static class FeedApi
         // One reading of the service's clock for Date and Last-Modified, so that the second is never later than the first.
         var now = clock.CurrentInstant;
         var document = cache.Get(snapshot, filter);
+        revalidation.Remember(snapshot, request.QueryString.Value ?? "", FeedBuilder.KeyFor(snapshot, filter));
         return new FeedResult(document, changes.Record(document.Generation, now), now, options.Value.MaxAge);
     }
 }

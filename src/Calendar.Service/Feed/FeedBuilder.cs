@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Calendar.Core;
 using Calendar.Service.Timeline;
 using Ical.Net;
+using Ical.Net.CalendarComponents;
 using Ical.Net.Serialization;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -12,13 +14,33 @@ using IcalDuration = Ical.Net.DataTypes.Duration;
 namespace Calendar.Service.Feed;
 
 /// <summary>Builds the iCalendar feed for a snapshot of the facts and a filter. Expensive: callers cache the result.</summary>
+/// <remarks>
+/// The feed covers the snapshot's whole-year window (<see cref="CalendarSnapshot.Window"/>), written event by event
+/// with Ical.Net's own serializers: the calendar's properties, then each VEVENT as <see cref="EventSerializer"/>
+/// writes it, exactly where the calendar's serializer puts its children. Built as one object graph, a feed of the
+/// 130,000 events of a world-wide fact set held about 30 KB of objects per event (2.5 GB) before a byte was written;
+/// here rounds of events are worded and serialized in parallel, and written in order into the feed's hash and gzip,
+/// so that memory holds one round besides the bytes themselves. Each event is serialized once per generation and
+/// its text shared by every feed that lists it (<see cref="EventTexts"/>).
+/// </remarks>
 internal sealed class FeedBuilder
 {
     public const string ProductId = "-//Diplomatic Anniversary Calendar//Feed 1.0//EN";
 
+    /// <summary>Events per round: one transaction for their SEQUENCEs (a commit is a disk flush), and about 8 MB of text in memory.</summary>
+    private const int RoundSize = 4096;
+
+    /// <summary>Events a worker serializes with one serializer before it takes the next range.</summary>
+    private const int BatchSize = 256;
+
+    private const string CalendarEnd = "END:VCALENDAR\r\n";
+
     private readonly EventSequences _sequences;
     private readonly FeedOptions _options;
     private readonly string _settingsAndBuild;
+    private readonly Lock _textsLock = new();
+    private EventTexts? _texts;
+    private OccurrenceTimeline? _textsTimeline;
 
     public FeedBuilder(EventSequences sequences, IOptions<FeedOptions> options, IOptions<CalendarOptions> calendar)
     {
@@ -26,54 +48,107 @@ internal sealed class FeedBuilder
         _options = options.Value;
         // Everything else the bytes depend on: the settings that shape the events, and the code that writes them.
         _settingsAndBuild = string.Join('|',
-            _options.UidDomain, _options.HorizonYears, _options.RefreshInterval.Ticks, calendar.Value.JubileeEvery,
+            _options.UidDomain, calendar.Value.HorizonYears, _options.RefreshInterval.Ticks, calendar.Value.JubileeEvery,
             typeof(FeedBuilder).Assembly.ManifestModule.ModuleVersionId,
             typeof(Occurrence).Assembly.ManifestModule.ModuleVersionId,
             typeof(CalendarSerializer).Assembly.ManifestModule.ModuleVersionId);
     }
 
-    /// <summary>From 1 January of last year to 31 December <see cref="FeedOptions.HorizonYears"/> years on.</summary>
-    /// <remarks>
-    /// Whole years, so that the feed's bytes stay the same from one day to the next and subscribers' clients
-    /// see nothing new when nothing is new. The horizon moves on once a year, on 1 January.
-    /// </remarks>
-    public DateInterval HorizonFor(LocalDate today) =>
-        new(new LocalDate(today.Year - 1, 1, 1), new LocalDate(today.Year + _options.HorizonYears, 12, 31));
-
     /// <summary>What every feed of <paramref name="snapshot"/> depends on besides its filter and the SEQUENCE values.</summary>
     /// <remarks>
-    /// The facts (their hash, and their time, which is every DTSTAMP), the horizon, the settings and the build. SEQUENCE
+    /// The facts (their hash, and their time, which is every DTSTAMP), the window, the settings and the build. SEQUENCE
     /// values only rise when one of these changes, so recording when the generation changed dates every feed.
     /// </remarks>
     public string GenerationOf(CalendarSnapshot snapshot)
     {
-        var text = string.Join('|', snapshot.Version.Hash, snapshot.Version.LastModified.ToUnixTimeSeconds(), HorizonFor(snapshot.Today).Start.Year, _settingsAndBuild);
+        var text = string.Join('|', snapshot.Version.Hash, snapshot.Version.LastModified.ToUnixTimeSeconds(), snapshot.Window.Start.Year, _settingsAndBuild);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
 
     /// <summary>What a built feed depends on: equal keys give equal bytes.</summary>
-    public FeedKey KeyFor(CalendarSnapshot snapshot, OccurrenceFilter filter) =>
-        new(snapshot.Version.Hash, snapshot.Version.LastModified, HorizonFor(snapshot.Today).Start, filter.Key);
+    public static FeedKey KeyFor(CalendarSnapshot snapshot, OccurrenceFilter filter) =>
+        new(snapshot.Version.Hash, snapshot.Version.LastModified, snapshot.Window.Start, filter.Key);
 
     public FeedDocument Build(CalendarSnapshot snapshot, OccurrenceFilter filter)
     {
-        var horizon = HorizonFor(snapshot.Today);
         var wording = Wording.English(snapshot.Facts.Countries);
-        var events = snapshot.Between(horizon, filter)
-            .Where(FeedEvent.IsListed)
-            .Select(occurrence => FeedEvent.From(occurrence, wording, _options.UidDomain))
-            .ToList();
-        var sequences = _sequences.Assign(events);
         var name = FeedFilter.Describe(filter, wording);
-        var calendar = CreateCalendar(name, Description(horizon));
-        foreach (var feedEvent in events)
+        var listed = snapshot.Between(snapshot.Window, filter).Where(FeedEvent.IsListed).ToList();
+        var generation = GenerationOf(snapshot);
+        var texts = TextsOf(generation, snapshot);
+        var found = new ReadOnlyMemory<byte>[listed.Count];
+        var rounds = texts.Find(listed, found).Chunk(RoundSize).ToList();
+        using var writer = new FeedDocumentWriter(listed.Count);
+        var header = new CalendarSerializer().SerializeToString(CreateCalendar(name, Description(snapshot.Window))) ?? "";
+        if (!header.EndsWith(CalendarEnd, StringComparison.Ordinal))
         {
-            calendar.Events.Add(feedEvent.ToCalendarEvent(sequences[feedEvent.Uid], snapshot.Version.LastModified));
+            throw new InvalidOperationException($"Ical.Net wrote a calendar that does not end with {CalendarEnd.Trim()}.");
         }
 
-        var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
-        var body = new FeedRepresentation(new UTF8Encoding(false).GetBytes(text), null);
-        return new FeedDocument(body, GenerationOf(snapshot), name, events.Count);
+        writer.Write(header[..^CalendarEnd.Length]);
+        var stamp = snapshot.Version.LastModified;
+        // A pipeline of the rounds of events not serialized yet: while one round is worded, given its SEQUENCEs (one
+        // transaction) and serialized (on every core), the events before it are hashed and gzipped on this thread.
+        var next = rounds.Count > 0 ? Task.Run(() => Serialize(rounds[0], listed, found, wording, stamp, texts)) : null;
+        var written = 0;
+        for (var i = 0; i < rounds.Count; i++)
+        {
+            next!.GetAwaiter().GetResult();
+            // The round itself, not `i`: a for loop's variable is one for all its iterations, and the task may start after the next.
+            var following = i + 1 < rounds.Count ? rounds[i + 1] : null;
+            next = following is not null ? Task.Run(() => Serialize(following, listed, found, wording, stamp, texts)) : null;
+            WriteUpTo(rounds[i][^1] + 1);
+        }
+
+        WriteUpTo(found.Length);
+        writer.Write(CalendarEnd);
+        return writer.Finish(generation, name, listed.Count);
+
+        void WriteUpTo(int end)
+        {
+            for (; written < end; written++)
+            {
+                // Never empty: a hole would be an event missing from the feed without a word.
+                writer.Write(found[written].IsEmpty ? throw new InvalidOperationException($"The text of event {written} of the feed was not serialized.") : found[written]);
+            }
+        }
+    }
+
+    /// <summary>The texts of the generation's events, kept for the snapshot's occurrences: a new generation starts afresh.</summary>
+    private EventTexts TextsOf(string generation, CalendarSnapshot snapshot)
+    {
+        lock (_textsLock)
+        {
+            // The occurrences are the snapshot's own objects, reused by the next snapshot of the same facts and window.
+            if (_texts is not { } texts || texts.Generation != generation || !ReferenceEquals(_textsTimeline, snapshot.Timeline))
+            {
+                (_texts, _textsTimeline) = (texts = new EventTexts(generation), snapshot.Timeline);
+            }
+
+            return texts;
+        }
+    }
+
+    /// <summary>
+    /// Words the events at <paramref name="positions"/> of <paramref name="listed"/>, records their SEQUENCEs (one
+    /// transaction) and serializes each VEVENT as Ical.Net's event serializer writes it inside a calendar, in parallel,
+    /// into <paramref name="texts"/> and <paramref name="found"/>.
+    /// </summary>
+    private void Serialize(int[] positions, List<Occurrence> listed, ReadOnlyMemory<byte>[] found, Wording wording, Instant stamp, EventTexts texts)
+    {
+        var events = new FeedEvent[positions.Length];
+        Parallel.For(0, positions.Length, i => events[i] = FeedEvent.From(listed[positions[i]], wording, _options.UidDomain));
+        var sequences = _sequences.Assign(events);
+        Parallel.ForEach(Partitioner.Create(0, events.Length, BatchSize), range =>
+        {
+            var serializer = new EventSerializer();
+            var vevent = new CalendarEvent();
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                var text = serializer.SerializeToString(events[i].Fill(vevent, sequences[events[i].Uid], stamp)) ?? "";
+                found[positions[i]] = texts.Add(listed[positions[i]], text);
+            }
+        });
     }
 
     private IcalCalendar CreateCalendar(string name, string description)
@@ -100,5 +175,5 @@ internal sealed class FeedBuilder
         + "An event known only to the month spans that month; one known only to the year is on the web page, not here.";
 }
 
-/// <summary>A built feed's identity: the facts version, the horizon and the filter.</summary>
+/// <summary>A built feed's identity: the facts version, the window and the filter.</summary>
 internal readonly record struct FeedKey(string FactsHash, Instant FactsModified, LocalDate HorizonStart, string FilterKey);

@@ -31,12 +31,18 @@ internal sealed class FeedChanges(CalendarDatabase database, TimeProvider time)
     public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(1);
 
     private readonly Lock _lock = new();
-    private (string Generation, Instant ChangedAt, long ReadAt)? _current;
+    private volatile Recorded? _current;
 
     /// <summary>When the feeds of <paramref name="generation"/> went into service, recording it at <paramref name="now"/> if it is new.</summary>
     /// <remarks>May be later than <paramref name="now"/> when generations alternate within a second: callers never send a date after their own.</remarks>
     public Instant Record(string generation, Instant now)
     {
+        // Read without the lock: every poll asks, and 32 connections polling at once queued on it.
+        if (_current is { } known && known.Generation == generation && time.GetElapsedTime(known.ReadAt) < Recheck)
+        {
+            return known.ChangedAt;
+        }
+
         lock (_lock)
         {
             if (_current is { } current && current.Generation == generation && time.GetElapsedTime(current.ReadAt) < Recheck)
@@ -67,8 +73,10 @@ internal sealed class FeedChanges(CalendarDatabase database, TimeProvider time)
             }
 
             var changedAt = Instant.FromUnixTimeSeconds(row.ChangedAt);
-            _current = (generation, changedAt, readAt);
+            _current = new Recorded(generation, changedAt, readAt);
             return changedAt;
         }
     }
+
+    private sealed record Recorded(string Generation, Instant ChangedAt, long ReadAt);
 }

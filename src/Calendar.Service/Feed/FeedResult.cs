@@ -12,49 +12,56 @@ internal sealed class FeedResult(FeedDocument document, Instant changedAt, Insta
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
+    private static readonly HttpDateText Dates = new();
+    private static readonly HttpDateText LastModifiedDates = new();
+    private static volatile CacheControlText? _cacheControl;
+
     public FeedDocument Document { get; } = document;
 
-    public async Task ExecuteAsync(HttpContext httpContext)
+    public Task ExecuteAsync(HttpContext httpContext)
     {
         var request = httpContext.Request;
         var response = httpContext.Response;
         var representation = AcceptsGzip(request) ? Document.Gzip : Document.Identity;
 
-        // Sent with 200 and 304 alike (RFC 9110 §15.4.5): the validators, and how long a copy may be reused.
-        var headers = response.GetTypedHeaders();
-        headers.ETag = representation.ETag;
+        // Sent with 200 and 304 alike (RFC 9110 §15.4.5): the validators, and how long a copy may be reused. Strings
+        // made once (the ETag with its feed, the rest per second or per setting): a poll parses and formats nothing.
+        var headers = response.Headers;
+        headers.ETag = representation.ETagText;
         // RFC 9110 §8.8.2.1: never later than Date. Both from the service's clock rather than Kestrel's own, which
         // lags up to a second (and is not the tests' fake clock); a date recorded ahead of it is sent as Date.
         var date = Instant.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
-        headers.Date = date.ToDateTimeOffset();
-        headers.LastModified = Instant.Min(changedAt, date).ToDateTimeOffset();
+        headers.Date = Dates.Format(date);
+        headers.LastModified = LastModifiedDates.Format(Instant.Min(changedAt, date));
         // Public: the feed is the same for everyone. must-revalidate: once max-age has passed, a cache asks
         // (cheaply, with If-None-Match) rather than serving an old copy when the origin is unreachable.
-        headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = maxAge, MustRevalidate = true };
+        headers.CacheControl = CacheControlFor(maxAge);
         // The ETag depends on the encoding chosen, so caches must key on Accept-Encoding.
-        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        headers.Vary = HeaderNames.AcceptEncoding;
 
         // Compared with the date recorded, not the one sent: a copy dated before it is older than the feed.
-        if (IsNotModified(request, representation.ETag, changedAt.ToDateTimeOffset()))
+        if (IsNotModified(request, representation, changedAt.ToDateTimeOffset()))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
-            return;
+            return Task.CompletedTask;
         }
 
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentType;
         if (representation.ContentEncoding is { } encoding)
         {
-            response.Headers.ContentEncoding = encoding;
+            headers.ContentEncoding = encoding;
         }
 
         // HEAD gets every header of the GET, Content-Length included, and no body (RFC 9110 §9.3.2).
-        response.ContentLength = representation.Bytes.Length;
-        if (!HttpMethods.IsHead(request.Method))
-        {
-            await response.Body.WriteAsync(representation.Bytes, httpContext.RequestAborted);
-        }
+        response.ContentLength = representation.Length;
+        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : representation.WriteToAsync(response, httpContext.RequestAborted);
     }
+
+    /// <summary>Whether the client's copy is current: its If-None-Match is exactly the ETag (what a client sends back), or <see cref="IsNotModified(HttpRequest, EntityTagHeaderValue, DateTimeOffset)"/>.</summary>
+    public static bool IsNotModified(HttpRequest request, FeedRepresentation current, DateTimeOffset lastModified) =>
+        request.Headers.IfNoneMatch is [var tag] && string.Equals(tag, current.ETagText, StringComparison.Ordinal)
+        || IsNotModified(request, current.ETag, lastModified);
 
     /// <summary>RFC 9110 §13.2.2: If-None-Match decides when present, and If-Modified-Since is then ignored.</summary>
     /// <remarks>
@@ -73,12 +80,30 @@ internal sealed class FeedResult(FeedDocument document, Instant changedAt, Insta
         return headers.IfModifiedSince is { } since && lastModified <= since;
     }
 
+    private static string CacheControlFor(TimeSpan maxAge)
+    {
+        var cached = _cacheControl;
+        if (cached is null || cached.MaxAge != maxAge)
+        {
+            _cacheControl = cached = new CacheControlText(maxAge, new CacheControlHeaderValue { Public = true, MaxAge = maxAge, MustRevalidate = true }.ToString());
+        }
+
+        return cached.Text;
+    }
+
     /// <summary>Whether the client takes gzip: named with a non-zero q, or covered by <c>*</c> (RFC 9110 §12.5.3).</summary>
     private static bool AcceptsGzip(HttpRequest request)
     {
+        if (request.Headers.AcceptEncoding.Count == 0)
+        {
+            return false;
+        }
+
         var accepted = request.GetTypedHeaders().AcceptEncoding;
         var gzip = accepted.FirstOrDefault(value => value.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase));
         var any = accepted.FirstOrDefault(value => value.Value.Equals("*", StringComparison.Ordinal));
         return (gzip ?? any) is { } choice && (choice.Quality ?? 1) > 0;
     }
+
+    private sealed record CacheControlText(TimeSpan MaxAge, string Text);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Calendar.Service.Storage;
 
 /// <summary>Where SQLite and PostgreSQL need different SQL, named once; everything else the stores write runs on both.</summary>
@@ -21,6 +23,31 @@ internal sealed class SqlDialect(DatabaseProvider provider)
     /// (<c>IN (@ids1, @ids2)</c>) but hands PostgreSQL one array, which only <c>= ANY</c> reads.
     /// </summary>
     public string In(string parameter) => provider == DatabaseProvider.Postgres ? $"= ANY({parameter})" : $"IN {parameter}";
+
+    /// <summary>
+    /// A list of texts as one parameter, whatever its length, for <see cref="InTexts"/>: a JSON array for SQLite, an
+    /// array for PostgreSQL. Microsoft.Data.Sqlite binds each named parameter by a look-up that is linear in the
+    /// statement's parameters, so a list spelt out as 500 parameters costs 250,000 comparisons a statement.
+    /// </summary>
+    public object Texts(IEnumerable<string> values) =>
+        provider == DatabaseProvider.Postgres ? values.ToArray() : JsonSerializer.Serialize(values);
+
+    /// <summary>Compares a column with a <see cref="Texts"/> parameter: <c>WHERE uid {InTexts("@uids")}</c>.</summary>
+    public string InTexts(string parameter) =>
+        provider == DatabaseProvider.Postgres ? $"= ANY({parameter})" : $"IN (SELECT value FROM json_each({parameter}))";
+
+    /// <summary>Pairs of texts as one parameter, a JSON array of two-element arrays, for <see cref="TextPairs"/>.</summary>
+    public static string Pairs(IEnumerable<(string First, string Second)> pairs) =>
+        JsonSerializer.Serialize(pairs.Select(pair => new[] { pair.First, pair.Second }));
+
+    /// <summary>
+    /// The rows <c>(first, second)</c> of a <see cref="Pairs"/> parameter, as a table: one statement writes any number
+    /// of rows (<c>INSERT ... SELECT first, second FROM {TextPairs("@rows")} WHERE true ON CONFLICT ...</c>; SQLite needs
+    /// the <c>WHERE</c> to read <c>ON CONFLICT</c> as the upsert's).
+    /// </summary>
+    public string TextPairs(string parameter) => provider == DatabaseProvider.Postgres
+        ? $"(SELECT r ->> 0 AS first, r ->> 1 AS second FROM jsonb_array_elements(CAST({parameter} AS jsonb)) AS r) AS pairs"
+        : $"(SELECT json_extract(value, '$[0]') AS first, json_extract(value, '$[1]') AS second FROM json_each({parameter})) AS pairs";
 
     /// <summary>
     /// Takes the lock that makes schema steps run once however many replicas start at the same moment, for the

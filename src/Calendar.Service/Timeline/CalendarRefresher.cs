@@ -107,7 +107,7 @@ internal sealed partial class CalendarRefresher : IDisposable
         CalendarSnapshot snapshot;
         try
         {
-            snapshot = new CalendarSnapshot(facts!, version!, today, _jubilees, _horizonYears);
+            snapshot = new CalendarSnapshot(facts!, version!, today, _jubilees, _horizonYears, current);
         }
         catch (Exception e)
         {

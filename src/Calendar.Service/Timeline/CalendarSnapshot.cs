@@ -4,20 +4,34 @@ using NodaTime;
 
 namespace Calendar.Service.Timeline;
 
-/// <summary>The facts in service and the occurrences computed from them for the current day.</summary>
-/// <remarks>Immutable: readers take one snapshot and never see a half-made update.</remarks>
+/// <summary>The facts in service, today, and the occurrences of one whole-year window that every reader slices.</summary>
+/// <remarks>
+/// Immutable: readers take one snapshot and never see a half-made update. The window is whole years, from 1 January
+/// of last year to 31 December <c>Calendar:HorizonYears</c> on: the feed serves all of it, the JSON endpoint, the page
+/// and the reminders slice it, and a new day within the same year reuses the occurrences already computed.
+/// </remarks>
 internal sealed class CalendarSnapshot
 {
-    private readonly IReadOnlyList<Occurrence> _windowOccurrences;
+    private readonly OccurrenceIndex _window;
 
-    public CalendarSnapshot(FactSet facts, FactsVersion version, LocalDate today, JubileeRule jubilees, int horizonYears)
+    public CalendarSnapshot(FactSet facts, FactsVersion version, LocalDate today, JubileeRule jubilees, int horizonYears, CalendarSnapshot? previous = null)
     {
         Facts = facts;
         Version = version;
         Today = today;
-        Timeline = new OccurrenceTimeline(facts, jubilees);
-        Window = new DateInterval(today.PlusYears(-1), today.PlusYears(horizonYears));
-        _windowOccurrences = Timeline.Between(Window);
+        Window = WindowFor(today, horizonYears);
+        if (previous is not null && previous.Version.Hash == version.Hash && previous.Window.Equals(Window) && previous.Jubilees == jubilees)
+        {
+            Timeline = previous.Timeline;
+            _window = previous._window;
+        }
+        else
+        {
+            Timeline = new OccurrenceTimeline(facts, jubilees);
+            _window = new OccurrenceIndex(Timeline.Between(Window));
+        }
+
+        Jubilees = jubilees;
     }
 
     public FactSet Facts { get; }
@@ -26,52 +40,23 @@ internal sealed class CalendarSnapshot
 
     public LocalDate Today { get; }
 
+    public JubileeRule Jubilees { get; }
+
     public OccurrenceTimeline Timeline { get; }
 
-    /// <summary>From a year back to the horizon: the range whose occurrences are computed ahead of any request.</summary>
+    /// <summary>From 1 January of last year to 31 December of the horizon's last year: the occurrences computed ahead of any request.</summary>
     public DateInterval Window { get; }
 
-    /// <summary>Occurrences overlapping <paramref name="range"/>, from the precomputed window when it covers the range.</summary>
-    public IReadOnlyList<Occurrence> Between(DateInterval range, OccurrenceFilter filter)
-    {
-        if (!Window.Contains(range.Start) || !Window.Contains(range.End))
-        {
-            return Timeline.Between(range, filter);
-        }
+    /// <summary>How many occurrences the window holds.</summary>
+    public int Count => _window.Count;
 
-        // The window is in calendar order (by first day), and no occurrence is longer than a year: only the
-        // slice that starts between a year before the range and its end can overlap it.
-        var first = FirstStartingOnOrAfter(range.Start.PlusYears(-1));
-        var end = FirstStartingOnOrAfter(range.End.PlusDays(1));
-        var found = new List<Occurrence>();
-        for (var i = first; i < end; i++)
-        {
-            var occurrence = _windowOccurrences[i];
-            if (occurrence.Date.Overlaps(range) && filter.Matches(occurrence))
-            {
-                found.Add(occurrence);
-            }
-        }
+    /// <summary>Whole years, so that the feed's bytes stay the same from one day to the next; moves on once a year, on 1 January.</summary>
+    public static DateInterval WindowFor(LocalDate today, int horizonYears) =>
+        new(new LocalDate(today.Year - 1, 1, 1), new LocalDate(today.Year + horizonYears, 12, 31));
 
-        return found;
-    }
-
-    private int FirstStartingOnOrAfter(LocalDate day)
-    {
-        int low = 0, high = _windowOccurrences.Count;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (_windowOccurrences[middle].Date.FirstDay < day)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
+    /// <summary>Occurrences overlapping <paramref name="range"/>, from the window when it covers the range.</summary>
+    public IReadOnlyList<Occurrence> Between(DateInterval range, OccurrenceFilter filter) =>
+        Window.Contains(range.Start) && Window.Contains(range.End)
+            ? _window.Between(range, filter)
+            : Timeline.Between(range, filter);
 }

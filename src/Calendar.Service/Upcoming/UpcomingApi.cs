@@ -1,11 +1,23 @@
 using Calendar.Core;
 using Calendar.Service.Timeline;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
 
 namespace Calendar.Service.Upcoming;
 
 internal static class UpcomingApi
 {
+    /// <summary>The options of the endpoint and the cache of its answers.</summary>
+    public static IServiceCollection AddUpcoming(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<UpcomingOptions>()
+            .Bind(configuration.GetSection(UpcomingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<UpcomingCache>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapUpcoming(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/events/upcoming", GetUpcoming)
@@ -15,33 +27,42 @@ internal static class UpcomingApi
             .WithDescription(
                 "The range is `from` .. `from + days - 1` (default: today, 90 days) or `from` .. `to` inclusive. " +
                 "`country` and `kind` repeat or take comma-separated values; `kind` is `anniversary` or a fact kind. " +
-                "`jubilee=true` keeps jubilee anniversaries only, `jubilee=false` everything else. Sorted by date, then title.");
+                "`jubilee=true` keeps jubilee anniversaries only, `jubilee=false` everything else. Sorted by date, then title. " +
+                "Each answer has a strong ETag: If-None-Match answers 304 while the facts and the day are the same.")
+            .Produces<UpcomingResponse>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status304NotModified);
         return app;
     }
 
-    public static Results<Ok<UpcomingResponse>, ValidationProblem> GetUpcoming(
-        [AsParameters] UpcomingParameters parameters, HttpRequest request, CalendarState state, CalendarClock clock)
+    public static Results<FileContentHttpResult, ValidationProblem> GetUpcoming(
+        [AsParameters] UpcomingParameters parameters, HttpRequest request, CalendarState state, CalendarClock clock, UpcomingCache cache)
     {
         var snapshot = state.Current;
+        // Read once: the default range, the key and every daysUntil agree even across midnight.
+        var today = clock.Today;
         var errors = new QueryErrors();
         errors.RejectUnknown(request.Query.Keys, UpcomingParameters.Names);
-        var query = parameters.Parse(clock.Today, snapshot.Facts.Countries, errors);
+        var query = parameters.Parse(today, snapshot.Facts.Countries, errors);
         if (query is null || errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The query has invalid parameters.");
         }
 
-        return TypedResults.Ok(Answer(snapshot, query, clock));
+        // The framework's file result answers If-None-Match with 304 and sends the bytes otherwise.
+        var body = cache.Get(snapshot, query, today, clock);
+        return TypedResults.Bytes(body.Bytes, JsonContentType, entityTag: body.ETag);
     }
 
+    /// <summary>What <c>TypedResults.Ok</c> sent for the same body.</summary>
+    public const string JsonContentType = "application/json; charset=utf-8";
+
     /// <summary>The response body for a parsed query; shared with the <c>upcoming</c> command.</summary>
-    public static UpcomingResponse Answer(CalendarSnapshot snapshot, UpcomingQuery query, CalendarClock clock)
+    public static UpcomingResponse Answer(CalendarSnapshot snapshot, UpcomingQuery query, LocalDate today, DateTimeZone zone)
     {
-        var today = clock.Today;
         var wording = Wording.English(snapshot.Facts.Countries);
         var events = snapshot.Between(query.Range, query.Filter)
             .Select(occurrence => OccurrenceJson.From(occurrence, today, wording))
             .ToList();
-        return new UpcomingResponse(query.Range.Start, query.Range.End, clock.Zone.Id, today, snapshot.Version.Hash, events.Count, events);
+        return new UpcomingResponse(query.Range.Start, query.Range.End, zone.Id, today, snapshot.Version.Hash, events.Count, events);
     }
 }

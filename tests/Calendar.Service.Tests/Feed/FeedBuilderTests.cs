@@ -28,15 +28,60 @@ public class FeedBuilderTests
             .BuildServiceProvider();
         services.GetRequiredService<CalendarDatabase>().Migrate();
         var facts = FactsParser.Parse([new FactsFile("facts.yaml", FactsFiles.Relations())]).Facts!;
-        var snapshot = new CalendarSnapshot(facts, new FactsVersion("v1", Instant.FromUtc(2023, 6, 1, 0, 0)), new LocalDate(2023, 6, 1), JubileeRule.Default, horizonYears: 10);
+        var snapshot = new CalendarSnapshot(facts, new FactsVersion("v1", Instant.FromUtc(2023, 6, 1, 0, 0)), new LocalDate(2023, 6, 1), JubileeRule.Default, horizonYears: 5);
 
         var document = services.GetRequiredService<FeedBuilder>().Build(snapshot, OccurrenceFilter.All);
 
-        // 2022 to 2028: seven anniversaries.
+        // The snapshot's window, 2022 to 2028: seven anniversaries.
         Assert.Equal(7, document.EventCount);
         Assert.Equal("Diplomatic anniversaries", document.Name);
         var cache = services.GetRequiredService<FeedCache>();
         Assert.Same(cache.Get(snapshot, OccurrenceFilter.All), cache.Get(snapshot, OccurrenceFilter.All));
         Assert.Equal(document.Identity.ETag, cache.Get(snapshot, OccurrenceFilter.All).Identity.ETag);
+    }
+
+    [Fact]
+    public void AnEventInSeveralFeeds_IsSerializedOnce_AndItsBytesShared()
+    {
+        using var services = Services(out var snapshot);
+        var builder = services.GetRequiredService<FeedBuilder>();
+        var all = builder.Build(snapshot, OccurrenceFilter.All);
+        var xa = new OccurrenceFilter { Countries = new HashSet<CountryCode> { CountryCode.Parse("XA") } };
+
+        var country = builder.Build(snapshot, xa);
+        var fresh = ActivatorUtilities.CreateInstance<FeedBuilder>(services).Build(snapshot, xa);
+
+        // The seven events between the calendar's own text and its end.
+        var shared = Pieces(all)[1..^1];
+        Assert.Equal(7, shared.Count);
+        // The same bytes in memory, not equal ones (xUnit would compare segments by their contents).
+        Assert.All(shared.Zip(Pieces(country)[1..^1]), pair => Assert.True(ReferenceEquals(pair.First.Array, pair.Second.Array) && pair.First.Offset == pair.Second.Offset));
+        Assert.Equal(fresh.Identity.ToArray(), country.Identity.ToArray());
+        // The cache counts what the feed holds of its own: not the events' text, which the generation holds once.
+        Assert.Equal(country.Identity.Length - shared.Sum(piece => piece.Count) + (FeedRepresentation.PieceSize * 9), country.Identity.OwnSize);
+    }
+
+    private static List<ArraySegment<byte>> Pieces(FeedDocument document) =>
+        [.. document.Identity.Chunks.Select(piece => System.Runtime.InteropServices.MemoryMarshal.TryGetArray(piece, out var segment) ? segment : default)];
+
+    private static ServiceProvider Services(out CalendarSnapshot snapshot)
+    {
+        var data = new TempFolder();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Calendar:DataPath"] = data.Path, ["Calendar:FactsPath"] = data.Path })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            // Made by the container, so disposed with it: the folder goes when the services do.
+            .AddSingleton(_ => data)
+            .AddStorage(configuration)
+            .AddTimeline(configuration)
+            .AddFeed(configuration)
+            .BuildServiceProvider();
+        services.GetRequiredService<CalendarDatabase>().Migrate();
+        var facts = FactsParser.Parse([new FactsFile("facts.yaml", FactsFiles.Relations())]).Facts!;
+        snapshot = new CalendarSnapshot(facts, new FactsVersion("v1", Instant.FromUtc(2023, 6, 1, 0, 0)), new LocalDate(2023, 6, 1), JubileeRule.Default, horizonYears: 5);
+        return services;
     }
 }

@@ -189,7 +189,7 @@ public class FeedStabilityTests
         facts.Write("facts.yaml", Facts("Agenda: trade; culture."));
 
         var snapshot = await Eventually.Get(() => state.Current, s => s.Version.Hash != version, "the edit to be loaded");
-        var key = app.Get<FeedBuilder>().KeyFor(snapshot, new OccurrenceFilter { Countries = new HashSet<CountryCode> { CountryCode.Parse("XB") } });
+        var key = FeedBuilder.KeyFor(snapshot, new OccurrenceFilter { Countries = new HashSet<CountryCode> { CountryCode.Parse("XB") } });
         await Eventually.Get(() => app.Get<FeedCache>().Holds(key), built => built, "the feed for country=XB to be rebuilt");
     }
 

@@ -29,6 +29,61 @@ public class CalendarSnapshotTests
         }
     }
 
+    [Fact]
+    public void Between_ByCountryAndKind_AnswersExactlyAsFilteringEveryOccurrence()
+    {
+        var facts = LoadSeeds();
+        var snapshot = new CalendarSnapshot(facts, new FactsVersion("test", Instant.FromUnixTimeSeconds(0)), Today, JubileeRule.Default, horizonYears: 5);
+        var timeline = new OccurrenceTimeline(facts, JubileeRule.Default);
+        OccurrenceFilter[] filters =
+        [
+            new() { Countries = Codes("AR") },
+            new() { Countries = Codes("IT", "LU", "XA") },
+            new() { Countries = Codes("ZZ") },
+            new() { Kinds = new HashSet<string> { "anniversary" } },
+            new() { Kinds = new HashSet<string> { "relations", "visit" } },
+            new() { Countries = Codes("AR"), Kinds = new HashSet<string> { "visit" }, Jubilee = false },
+            new() { Jubilee = true },
+        ];
+
+        foreach (var filter in filters)
+        {
+            foreach (var range in new[] { snapshot.Window, new DateInterval(Today, Today.PlusDays(364)), new DateInterval(new LocalDate(2027, 6, 1), new LocalDate(2027, 6, 30)) })
+            {
+                var expected = Ids(timeline.Between(range, filter));
+                Assert.Equal(expected, Ids(snapshot.Between(range, filter)));
+            }
+        }
+
+        Assert.NotEmpty(snapshot.Between(snapshot.Window, filters[0]));
+    }
+
+    [Fact]
+    public void Window_IsWholeYears_FromJanuaryLastYear_ToDecemberOfTheHorizon()
+    {
+        var snapshot = new CalendarSnapshot(LoadSeeds(), new FactsVersion("test", Instant.FromUnixTimeSeconds(0)), Today, JubileeRule.Default, horizonYears: 5);
+
+        Assert.Equal(new DateInterval(new LocalDate(2025, 1, 1), new LocalDate(2031, 12, 31)), snapshot.Window);
+    }
+
+    [Fact]
+    public void ANewDayOfTheSameYear_ReusesTheOccurrences_AndANewYearComputesItsOwn()
+    {
+        var facts = LoadSeeds();
+        var version = new FactsVersion("test", Instant.FromUnixTimeSeconds(0));
+        var first = new CalendarSnapshot(facts, version, Today, JubileeRule.Default, horizonYears: 5);
+
+        var tomorrow = new CalendarSnapshot(facts, version, Today.PlusDays(1), JubileeRule.Default, horizonYears: 5, first);
+        var newYear = new CalendarSnapshot(facts, version, new LocalDate(2027, 1, 1), JubileeRule.Default, horizonYears: 5, tomorrow);
+
+        Assert.Same(first.Timeline, tomorrow.Timeline);
+        Assert.NotSame(first.Timeline, newYear.Timeline);
+        Assert.Equal(new LocalDate(2026, 1, 1), newYear.Window.Start);
+        Assert.Contains(newYear.Between(newYear.Window, OccurrenceFilter.All), occurrence => occurrence.Date.Year == 2032);
+    }
+
+    private static HashSet<CountryCode> Codes(params string[] codes) => [.. codes.Select(CountryCode.Parse)];
+
     private static FactSet LoadSeeds()
     {
         var load = FactsLoader.Load(new FactsFolder(Repository.Seeds), TestContext.Current.CancellationToken);
