@@ -6,6 +6,7 @@ WORKDIR /src
 # Restore first, from the project files only, so that a code change does not invalidate the package layer.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Calendar.Core/Calendar.Core.csproj src/Calendar.Core/
+COPY src/Calendar.Extraction/Calendar.Extraction.csproj src/Calendar.Extraction/
 COPY src/Calendar.Service/Calendar.Service.csproj src/Calendar.Service/
 RUN dotnet restore src/Calendar.Service/Calendar.Service.csproj
 COPY src/ src/

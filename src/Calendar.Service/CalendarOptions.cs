@@ -45,6 +45,13 @@ internal sealed class CalendarOptions
     public Uri? PublicBaseUrl { get; set; }
 
     /// <summary>
+    /// The country whose ministry or press speaks as "we" and "our" in the press releases <c>extract</c> reads
+    /// (ISO 3166-1 alpha-2), and the first country of every draft. Default <c>KZ</c>. <c>--home</c> overrides it per article.
+    /// </summary>
+    [Required]
+    public string HomeCountry { get; set; } = "KZ";
+
+    /// <summary>
     /// How many whole years ahead occurrences are kept computed, and the feed reaches: from 1 January of last year to
     /// 31 December of this year plus this many. Default 5. The one horizon every reader slices (the JSON endpoint
     /// answers ranges outside it too, computed on request).

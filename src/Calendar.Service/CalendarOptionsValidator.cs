@@ -42,6 +42,11 @@ internal sealed class CalendarOptionsValidator : IValidateOptions<CalendarOption
             failures.Add($"Calendar:PublicBaseUrl: '{url}' must be an absolute http or https address with no query, e.g. https://calendar.example.org/");
         }
 
+        if (!Calendar.Core.CountryCode.TryParse(options.HomeCountry?.Trim(), out var home) || !Calendar.Core.CountryCatalog.Iso.Contains(home))
+        {
+            failures.Add($"Calendar:HomeCountry: '{options.HomeCountry}' must be an ISO 3166-1 alpha-2 country code such as KZ");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -89,6 +89,8 @@ app.MapPage();
 app.MapSelfService();
 app.MapSubscriptionsAdmin();
 app.MapFacts();
+// Drafts from a press release, for administrators: proposed, never stored.
+app.MapFactDrafts();
 app.MapHealth();
 app.MapApiDocumentation();
 

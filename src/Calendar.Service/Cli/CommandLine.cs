@@ -111,9 +111,10 @@ internal sealed class CommandLine
         return _result.InvokeAsync();
     }
 
-    /// <summary>Whether the command asked for is one that needs the services (<c>upcoming</c>, <c>validate</c>, <c>copy-state</c>), rather than help.</summary>
+    /// <summary>Whether the command asked for is one that needs the services (<c>upcoming</c>, <c>validate</c>, <c>copy-state</c>, <c>extract</c>), rather than help.</summary>
     private static bool NeedsHost(ParseResult result) =>
-        result.CommandResult.Command.Name is UpcomingCommand.Name or ValidateCommand.Name or CopyStateCommand.Name && result.Action == result.CommandResult.Command.Action;
+        result.CommandResult.Command.Name is UpcomingCommand.Name or ValidateCommand.Name or CopyStateCommand.Name or ExtractCommand.Name
+        && result.Action == result.CommandResult.Command.Action;
 
     private static RootCommand CreateRoot(Func<IServiceProvider> services, TextWriter output, TextWriter errorOutput)
     {
@@ -128,6 +129,7 @@ internal sealed class CommandLine
             UpcomingCommand.Create(services, output, errorOutput),
             ValidateCommand.Create(services, output, errorOutput),
             CopyStateCommand.Create(services, output, errorOutput),
+            ExtractCommand.Create(services, output, errorOutput),
         };
         root.Add(HelpCommand(root, output, errorOutput));
         // The web server takes any host setting, as ASP.NET Core's host does (--contentRoot=..., --AllowedHosts=...).
@@ -155,7 +157,7 @@ internal sealed class CommandLine
         {
             if (!tokens[i].StartsWith("--", StringComparison.Ordinal))
             {
-                return $"'{tokens[i]}' is not a command; expected {UpcomingCommand.Name}, {ValidateCommand.Name}, {CopyStateCommand.Name} or help.";
+                return $"'{tokens[i]}' is not a command; expected {UpcomingCommand.Name}, {ValidateCommand.Name}, {CopyStateCommand.Name}, {ExtractCommand.Name} or help.";
             }
 
             if (!tokens[i].Contains('=', StringComparison.Ordinal) && i + 1 < tokens.Count && !tokens[i + 1].StartsWith("--", StringComparison.Ordinal))

@@ -40,6 +40,14 @@ internal sealed partial class YamlFactReader
         var note = _fields.Text("note");
         var derivation = _fields.Text("derived");
         var sources = ReadSources();
+        if (_fields.Boolean("draft") == true)
+        {
+            // `extract` proposes; an editor accepts. A draft never reaches the calendar unreviewed.
+            _fields.Error(_fields.LineOfField("draft"), "draft", "this fact is a draft from `extract`: review it against its evidence and the article, then remove `draft: true` (and same_as or conflicts_with) to let it into the calendar");
+        }
+
+        // Where a reviewed draft was quoted from: the editor may keep it as provenance; the calendar does not use it.
+        _ = _fields.Node("evidence");
         _fields.RejectUnknown();
 
         if (_fields.HasErrors || id is null || kind is null || date is null || title is null)

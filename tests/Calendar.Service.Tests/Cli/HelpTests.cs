@@ -50,6 +50,6 @@ public class HelpTests
         var (exitCode, _, error) = await ServiceProcess.RunAsync(Path.GetTempPath(), "upcomng", "--days", "30");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("'upcomng' is not a command; expected upcoming, validate, copy-state or help.", error, StringComparison.Ordinal);
+        Assert.Contains("'upcomng' is not a command; expected upcoming, validate, copy-state, extract or help.", error, StringComparison.Ordinal);
     }
 }

@@ -9,7 +9,7 @@ public class ValidateHostileFactsTests
     [InlineData("fifo", "x.yaml: file: is not a regular file but a named pipe (FIFO): skipped")]
     [InlineData("year-zero", "x.yaml:8: facts[0].date: '0000-06' is not a date: years start at 0001|r.csv:2: established: '0000-01-01' is not a date: years start at 0001")]
     [InlineData("latin-1", "x.yaml:9: encoding: not valid UTF-8: byte 0xE9 at offset 152; save the file as UTF-8")]
-    [InlineData("forged-line", @"x.yaml:7: facts[0].ok\nx.yaml:1: id: all good: unknown field (expected one of: id, kind, countries, date, title, title_ru, title_kk, anniversary_of, anniversary_of_ru, anniversary_of_kk, recurs, status, place, participants, note, derived, sources)")]
+    [InlineData("forged-line", @"x.yaml:7: facts[0].ok\nx.yaml:1: id: all good: unknown field (expected one of: id, kind, countries, date, title, title_ru, title_kk, anniversary_of, anniversary_of_ru, anniversary_of_kk, recurs, status, place, participants, note, derived, sources, draft, evidence)")]
     public async Task Validate_AHostileFile_PrintsOneLineNamingIt_AndExitsOne(string hostile, string expected)
     {
         using var facts = new TempFolder();
