@@ -36,7 +36,7 @@ public class ConfiguredSubscriptionTests
     [Fact]
     public async Task AConfiguredAddressRefusedForGood_StaysRefusedAfterARestart_UntilAnAdministratorReactivatesIt()
     {
-        using var server = new RejectingSmtpServer("alice@example.org");
+        using var server = new ScriptedSmtpServer("alice@example.org");
         using var facts = new TempFolder();
         using var data = new TempFolder();
         using (var first = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), server.Port, data.Path))
@@ -67,7 +67,7 @@ public class ConfiguredSubscriptionTests
     [Fact]
     public async Task AnAdministratorsUpdate_ChangesTheChoices_ButNeitherTheStateNorARefusal()
     {
-        using var server = new RejectingSmtpServer("alice@example.org");
+        using var server = new ScriptedSmtpServer("alice@example.org");
         using var facts = new TempFolder();
         using var app = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), server.Port).With("Calendar:AdminApiKey", Key);
         await app.DispatchAsync();

@@ -147,7 +147,7 @@ public class ReminderDeliveryTests
     [Fact]
     public async Task ARecipientRefusedForGood_IsRecordedAndSkipped_WhileTheOthersGetTheirs()
     {
-        using var server = new RejectingSmtpServer("alice@example.org");
+        using var server = new ScriptedSmtpServer("alice@example.org");
         using var facts = new TempFolder();
         // 10:00 in Rome is 13:00 in Almaty: both subscribers' send time has come, and both follow Brobdingnag.
         using var app = Host(facts, At(2027, 8, 14, 10, 0, "Europe/Rome"), server.Port)

@@ -12,7 +12,7 @@ public class SmtpRefusalTests
     [InlineData("message", "554 5.7.1 Message rejected: relay access denied")]
     public async Task ARefusedSenderOrMessage_RefusesNoSubscriber_IsReportedOnHealth_AndIsRetriedWithBackoff(string refused, string reply)
     {
-        using var server = new RejectingSmtpServer();
+        using var server = new ScriptedSmtpServer();
         if (refused == "sender")
         {
             server.SenderReply = reply;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Calendar.Service.Tests.Reminders;
 using NodaTime;
 using NodaTime.Text;
 
@@ -18,7 +19,7 @@ public class ReplicaFailoverTests
     [Fact]
     public async Task KillingTheSendingReplicaMidBatch_EverySubscriberGetsTheirDigest_AtMostOneTwice_AndNothingMoreAfterBothRestart()
     {
-        using var smtp = new SlowSmtpServer(DelayPerMessage);
+        using var smtp = new ScriptedSmtpServer { DelayPerMessage = DelayPerMessage };
         await using var replicas = await BatchAsync(smtp);
         var started = await replicas.StartAllAsync("replica-a", "replica-b");
         var sender = await SenderMidBatchAsync(smtp, started);
@@ -51,7 +52,7 @@ public class ReplicaFailoverTests
     [Fact]
     public async Task StoppingTheSendingReplicaMidBatch_AsADeployDoes_HandsTheRunToTheOther_WhichFinishesIt_NobodyTwice()
     {
-        using var smtp = new SlowSmtpServer(DelayPerMessage);
+        using var smtp = new ScriptedSmtpServer { DelayPerMessage = DelayPerMessage };
         await using var replicas = await BatchAsync(smtp);
         var started = await replicas.StartAllAsync("replica-a", "replica-b");
         var sender = await SenderMidBatchAsync(smtp, started);
@@ -67,7 +68,7 @@ public class ReplicaFailoverTests
     }
 
     /// <summary>Replicas about to send a digest to each of 300 subscribers, through <paramref name="smtp"/>.</summary>
-    private static async Task<ReplicaSet> BatchAsync(SlowSmtpServer smtp)
+    private static async Task<ReplicaSet> BatchAsync(ScriptedSmtpServer smtp)
     {
         var replicas = await ReplicaSet.CreateAsync();
         replicas
@@ -83,7 +84,7 @@ public class ReplicaFailoverTests
     }
 
     /// <summary>The replica whose <c>/health</c> says it runs the reminder job, fifty messages into the batch.</summary>
-    private static async Task<Replica> SenderMidBatchAsync(SlowSmtpServer smtp, IReadOnlyList<Replica> replicas)
+    private static async Task<Replica> SenderMidBatchAsync(ScriptedSmtpServer smtp, IReadOnlyList<Replica> replicas)
     {
         var sender = await Eventually.Get<Replica?>(
             async () => smtp.Received.Count >= 50 ? await SendingAsync(replicas) : null,
@@ -91,7 +92,7 @@ public class ReplicaFailoverTests
         return sender!;
     }
 
-    private static void AssertEverySubscriberOnce_ButAtMostOneTwice(SlowSmtpServer smtp)
+    private static void AssertEverySubscriberOnce_ButAtMostOneTwice(ScriptedSmtpServer smtp)
     {
         var byRecipient = smtp.Received.Where(d => !d.Recipient.StartsWith("canary", StringComparison.Ordinal)).GroupBy(d => d.Recipient).ToList();
         Assert.Equal(Subscribers, byRecipient.Count);
@@ -152,5 +153,5 @@ public class ReplicaFailoverTests
         return null;
     }
 
-    private static HashSet<string> Recipients(SlowSmtpServer smtp) => [.. smtp.Received.Select(d => d.Recipient)];
+    private static HashSet<string> Recipients(ScriptedSmtpServer smtp) => [.. smtp.Received.Select(d => d.Recipient)];
 }

@@ -18,7 +18,7 @@ public class SendingReplicasTests
     public async Task TwoReplicasDispatchingAtOnce_SendEachSubscriberOneDigest(string provider)
     {
         using var test = await TestDatabase.CreateAsync(provider);
-        using var server = new RejectingSmtpServer();
+        using var server = new ScriptedSmtpServer();
         using var facts = new TempFolder();
         using var first = Replica(test, facts, server.Port, subscribers: 40);
         using var second = Replica(test, facts, server.Port, subscribers: 40);
