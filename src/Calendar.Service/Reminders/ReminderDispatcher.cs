@@ -88,67 +88,107 @@ internal sealed partial class ReminderDispatcher(
         var digests = claims.Select(claim => (Claim: claim, Due: Resolve(claim, snapshot, now))).ToList();
         var renewAt = now + _lease.Length / 2;
         var retryAfter = Duration.FromTimeSpan(options.Value.RetryAfter);
-        for (var i = 0; i < digests.Count; i++)
+        // The next digest is composed while this one is sent and marked: building a MimeMessage costs about as much CPU
+        // as the SMTP transaction waits. One composition at a time (ReminderEmail is not thread-safe).
+        (ReminderClaim Claim, Task<MimeMessage> Message)? ahead = null;
+        try
         {
-            if (clock.CurrentInstant is var current && current >= renewAt)
+            for (var i = 0; i < digests.Count; i++)
             {
-                // A long batch (a slow server): keep the rest of it, and pass over what another node has taken over meanwhile.
-                var held = await ledger.RenewAsync([.. digests.Skip(i).Select(d => d.Claim)], _lease, current, cancellationToken);
-                digests = [.. digests.Take(i), .. digests.Skip(i).Where(d => held.Contains(d.Claim.MessageId))];
-                renewAt = current + _lease.Length / 2;
-                if (i == digests.Count)
+                if (clock.CurrentInstant is var current && current >= renewAt)
                 {
-                    break;
-                }
-            }
-
-            // A stopping node (a deploy) stops between digests; the one on the wire is finished and marked below,
-            // since a server that took it without the node hearing so would get it again from the next node.
-            cancellationToken.ThrowIfCancellationRequested();
-            var (claim, due) = digests[i];
-            if (due.Count == 0)
-            {
-                await ledger.ForgetAsync(claim, cancellationToken);
-                continue;
-            }
-
-            var subscription = claim.Subscription;
-            var unsubscribe = publicAddress.Link($"subscriptions/unsubscribe?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Unsubscribe))}{SelfServiceMail.LangOf(subscription.Language)}");
-            var message = await email.ComposeAsync(subscription, due, unsubscribe);
-            // Claimed under this id: a digest taken over keeps the id it was first sent with, whatever its events have become.
-            message.MessageId = claim.MessageId;
-            try
-            {
-                await mail.SendAsync(message, CancellationToken.None);
-                await ledger.MarkSentAsync(claim, now, CancellationToken.None, marks);
-                result.Sent += due.Count;
-                LogSent(subscription.Id, due.Count, message.Subject ?? "", claim.TakenOver);
-            }
-            catch (MailDeliveryException e) when (e.Failure == MailFailure.RecipientRefused)
-            {
-                await ledger.MarkRejectedAsync(claim, e.Message, now, cancellationToken, marks);
-                subscriptions.MarkRejected(subscription.Id, e.Message, now);
-                result.Rejected += due.Count;
-                LogRejected(subscription.Id, e.Message);
-            }
-            catch (MailDeliveryException e)
-            {
-                LogFailed(subscription.Id, e.Message);
-                var unsent = e.Failure == MailFailure.ServerUnavailable ? digests.Skip(i).ToList() : [digests[i]];
-                foreach (var (failed, reminders) in unsent)
-                {
-                    await ledger.MarkFailedAsync(failed, e.Message, now, retryAfter, cancellationToken, marks);
-                    result.Failed += reminders.Count;
+                    // A long batch (a slow server): keep the rest of it, and pass over what another node has taken over meanwhile.
+                    var held = await ledger.RenewAsync([.. digests.Skip(i).Select(d => d.Claim)], _lease, current, cancellationToken);
+                    digests = [.. digests.Take(i), .. digests.Skip(i).Where(d => held.Contains(d.Claim.MessageId))];
+                    renewAt = current + _lease.Length / 2;
+                    if (i == digests.Count)
+                    {
+                        break;
+                    }
                 }
 
-                if (e.Failure == MailFailure.ServerUnavailable)
+                // A stopping node (a deploy) stops between digests; the one on the wire is finished and marked below,
+                // since a server that took it without the node hearing so would get it again from the next node.
+                cancellationToken.ThrowIfCancellationRequested();
+                var (claim, due) = digests[i];
+                if (due.Count == 0)
                 {
-                    return false;
+                    await ledger.ForgetAsync(claim, cancellationToken);
+                    continue;
+                }
+
+                var subscription = claim.Subscription;
+                MimeMessage message;
+                if (ahead is { } composed && ReferenceEquals(composed.Claim, claim))
+                {
+                    message = await composed.Message;
+                }
+                else
+                {
+                    // Composed for a digest another node has taken over meanwhile: let it finish, then compose this one.
+                    await SettleAsync(ahead);
+                    message = await ComposeAsync(claim, due, email);
+                }
+
+                ahead = i + 1 < digests.Count && digests[i + 1] is { Due.Count: > 0 } following
+                    ? (following.Claim, Task.Run(() => ComposeAsync(following.Claim, following.Due, email), CancellationToken.None))
+                    : null;
+                try
+                {
+                    await mail.SendAsync(message, CancellationToken.None);
+                    await ledger.MarkSentAsync(claim, now, CancellationToken.None, marks);
+                    result.Sent += due.Count;
+                    LogSent(subscription.Id, due.Count, message.Subject ?? "", claim.TakenOver);
+                }
+                catch (MailDeliveryException e) when (e.Failure == MailFailure.RecipientRefused)
+                {
+                    await ledger.MarkRejectedAsync(claim, e.Message, now, cancellationToken, marks);
+                    subscriptions.MarkRejected(subscription.Id, e.Message, now);
+                    result.Rejected += due.Count;
+                    LogRejected(subscription.Id, e.Message);
+                }
+                catch (MailDeliveryException e)
+                {
+                    LogFailed(subscription.Id, e.Message);
+                    var unsent = e.Failure == MailFailure.ServerUnavailable ? digests.Skip(i).ToList() : [digests[i]];
+                    foreach (var (failed, reminders) in unsent)
+                    {
+                        await ledger.MarkFailedAsync(failed, e.Message, now, retryAfter, cancellationToken, marks);
+                        result.Failed += reminders.Count;
+                    }
+
+                    if (e.Failure == MailFailure.ServerUnavailable)
+                    {
+                        return false;
+                    }
                 }
             }
         }
+        finally
+        {
+            // Never two compositions at once, even across batches; one left unsent is simply dropped.
+            await SettleAsync(ahead);
+        }
 
         return true;
+    }
+
+    private async Task<MimeMessage> ComposeAsync(ReminderClaim claim, IReadOnlyList<DueReminder> due, ReminderEmail email)
+    {
+        var subscription = claim.Subscription;
+        var unsubscribe = publicAddress.Link($"subscriptions/unsubscribe?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Unsubscribe))}{SelfServiceMail.LangOf(subscription.Language)}");
+        var message = await email.ComposeAsync(subscription, due, unsubscribe);
+        // Claimed under this id: a digest taken over keeps the id it was first sent with, whatever its events have become.
+        message.MessageId = claim.MessageId;
+        return message;
+    }
+
+    private static async Task SettleAsync((ReminderClaim Claim, Task<MimeMessage> Message)? ahead)
+    {
+        if (ahead is { } composed)
+        {
+            await ((Task)composed.Message).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     /// <summary>The claimed reminders as the calendar has them now; those whose events began or left the facts are owed nothing.</summary>

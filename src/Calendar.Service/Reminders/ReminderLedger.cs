@@ -222,13 +222,23 @@ internal sealed partial class ReminderLedger(CalendarDatabase database)
         }
     }
 
-    /// <summary>Rows in one <c>INSERT ... VALUES (...), (...)</c>: one round trip, where Dapper runs a list one statement a row.</summary>
-    /// <remarks><paramref name="row"/> names each row's parameters (<c>(@s, @o)</c>); they become <c>@s_0</c>, <c>@s_1</c> and so on.</remarks>
+    /// <summary>Rows in one <c>INSERT ... VALUES (...), (...)</c> on PostgreSQL: one round trip, where Dapper runs a list one statement a row.</summary>
+    /// <remarks>
+    /// <paramref name="row"/> names each row's parameters (<c>(@s, @o)</c>); they become <c>@s_0</c>, <c>@s_1</c> and so on.
+    /// SQLite has no round trips to save, and binds a statement's parameters by name one at a time, each a search of
+    /// them all: a batch's 1,900 parameters took 0.45 ms a subscription, most of a claim. There Dapper runs the one-row
+    /// statement once a row, prepared once (Microsoft.Data.Sqlite keeps a command's statement while its text stays).
+    /// </remarks>
     private static async Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, List<object> rows, string insert, string row, string onConflict)
     {
         if (rows.Count == 0)
         {
             return 0;
+        }
+
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            return await connection.ExecuteAsync($"{insert}\nVALUES {row}\n{onConflict}", rows, transaction);
         }
 
         var parameters = new DynamicParameters();
