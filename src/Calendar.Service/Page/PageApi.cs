@@ -36,7 +36,7 @@ internal static class PageApi
             today,
             range,
             filter,
-            errors.Any ? [.. errors.Lines] : [],
+            errors.Any ? ProblemLines.Of(errors, field => request.Query[field], PageText.For(language)) : [],
             errors.Any ? [] : snapshot.Between(range, filter),
             inFacts,
             wording,
@@ -44,7 +44,7 @@ internal static class PageApi
             SubscribeLinks.For(publicAddress, request, filter, language),
             snapshot.Version.Hash,
             snapshot.Version.LastModified,
-            new ReminderChoices(reminders.LeadDays, reminders.JubileeLeadDays, reminders.SendAt, TimeZoneChoices.For(inFacts, countries, reminders.TimeZone)),
+            new ReminderChoices(reminders.LeadDays, reminders.JubileeLeadDays, reminders.SendAt, TimeZoneChoices.For(inFacts, wording, PageText.For(language), reminders.TimeZone)),
             CanDeliver(snapshot, filter, today))
         {
             Text = PageText.For(language),

@@ -76,6 +76,35 @@ public sealed record PageText
 
     public required string LanguageSwitch { get; init; }
 
+    /// <summary>The time-zone list's groups: the configured zone, the zones of the calendar's countries, every zone.</summary>
+    public required string DefaultZone { get; init; }
+
+    public required string OnThisCalendar { get; init; }
+
+    public required string Everywhere { get; init; }
+
+    /// <summary>The form's name field, in an error line ("Name: at most 200 characters").</summary>
+    public required string Name { get; init; }
+
+    /// <summary>What is wrong with a field a person fills in or a choice the page offers; a value is quoted already shortened.</summary>
+    public required string Required { get; init; }
+
+    public required Func<string, string> NotAnEmailAddress { get; init; }
+
+    public required Func<int, string> AtMostCharacters { get; init; }
+
+    public required string NoControlCharacters { get; init; }
+
+    public required Func<string, string> NotATimeZone { get; init; }
+
+    public required Func<string, string> NotATime { get; init; }
+
+    /// <summary>A country, kind, jubilee or language that the page never offers: the address or form was edited or is out of date.</summary>
+    public required Func<string, string> NotOffered { get; init; }
+
+    /// <summary>A parameter or field the page does not have, named as it was given.</summary>
+    public required string UnknownField { get; init; }
+
     public static PageText For(Language language) => language switch
     {
         Language.Ru => PageTexts.Russian,

@@ -42,6 +42,18 @@ internal static class PageTexts
         NothingInTwelveMonths = "Nothing in the next twelve months for this selection.",
         UpcomingEvents = "Upcoming events",
         LanguageSwitch = "Language",
+        Name = "Name",
+        DefaultZone = "Default",
+        OnThisCalendar = "On this calendar",
+        Everywhere = "Everywhere",
+        Required = "required.",
+        NotAnEmailAddress = value => $"'{value}' is not an email address.",
+        AtMostCharacters = limit => $"at most {limit} characters.",
+        NoControlCharacters = "no line breaks, tabs or other control characters.",
+        NotATimeZone = value => $"'{value}' is not a time zone; choose one from the list.",
+        NotATime = value => $"'{value}' is not a time of day; give it as HH:mm, e.g. 09:00.",
+        NotOffered = value => $"'{value}' is not one of this calendar's choices; start again from the calendar's page.",
+        UnknownField = "this calendar has no such parameter; start again from the calendar's page.",
     };
 
     public static readonly PageText Russian = new()
@@ -82,6 +94,18 @@ internal static class PageTexts
         NothingInTwelveMonths = "В ближайшие двенадцать месяцев по этому выбору ничего нет.",
         UpcomingEvents = "Предстоящие события",
         LanguageSwitch = "Язык",
+        Name = "Имя",
+        DefaultZone = "По умолчанию",
+        OnThisCalendar = "Страны этого календаря",
+        Everywhere = "Все часовые пояса",
+        Required = "обязательное поле.",
+        NotAnEmailAddress = value => $"«{value}» — не адрес электронной почты.",
+        AtMostCharacters = limit => $"не больше {limit} {CharactersWord(limit)}.",
+        NoControlCharacters = "без переносов строк, табуляций и других управляющих символов.",
+        NotATimeZone = value => $"«{value}» — не часовой пояс; выберите его из списка.",
+        NotATime = value => $"«{value}» — не время суток; укажите его в виде ЧЧ:ММ, например 09:00.",
+        NotOffered = value => $"«{value}» нет среди вариантов этого календаря; начните заново со страницы календаря.",
+        UnknownField = "у этого календаря нет такого параметра; начните заново со страницы календаря.",
     };
 
     public static readonly PageText Kazakh = new()
@@ -122,7 +146,23 @@ internal static class PageTexts
         NothingInTwelveMonths = "Осы таңдау бойынша алдағы он екі айда ештеңе жоқ.",
         UpcomingEvents = "Алдағы оқиғалар",
         LanguageSwitch = "Тіл",
+        Name = "Аты",
+        DefaultZone = "Әдепкі",
+        OnThisCalendar = "Осы күнтізбенің елдері",
+        Everywhere = "Барлық уақыт белдеулері",
+        Required = "міндетті өріс.",
+        NotAnEmailAddress = value => $"«{value}» электрондық пошта мекенжайы емес.",
+        AtMostCharacters = limit => $"{limit} таңбадан аспауы керек.",
+        NoControlCharacters = "жол ауыстыру, табуляция және басқа басқарушы таңбалар болмауы керек.",
+        NotATimeZone = value => $"«{value}» уақыт белдеуі емес; тізімнен таңдаңыз.",
+        NotATime = value => $"«{value}» тәулік уақыты емес; СС:ММ түрінде жазыңыз, мысалы 09:00.",
+        NotOffered = value => $"«{value}» бұл күнтізбенің таңдаулары арасында жоқ; күнтізбе бетінен қайта бастаңыз.",
+        UnknownField = "бұл күнтізбеде мұндай параметр жоқ; күнтізбе бетінен қайта бастаңыз.",
     };
+
+    /// <summary>«символа» or «символов» after a limit.</summary>
+    internal static string CharactersWord(int count) =>
+        Plurals.RussianCategory(count) switch { "one" => "символа", _ => "символов" };
 
     /// <summary>«день», «дня» or «дней» after a list of numbers: the last number decides, as Russian reads it.</summary>
     internal static string DaysWord(IReadOnlyList<int> days) =>

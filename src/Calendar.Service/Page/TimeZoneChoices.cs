@@ -1,3 +1,4 @@
+using System.Globalization;
 using Calendar.Core;
 using NodaTime.TimeZones;
 
@@ -6,7 +7,11 @@ namespace Calendar.Service.Page;
 /// <summary>A group of the reminder form's time zones: "On this calendar", "Everywhere".</summary>
 public sealed record TimeZoneGroup(string Label, IReadOnlyList<TimeZoneChoice> Zones);
 
-/// <summary>One IANA zone, as people find it: "Italy · Rome".</summary>
+/// <summary>One IANA zone, as people find it: "Italy · Rome", «Италия · Rome».</summary>
+/// <remarks>
+/// The country is in the page's language; the city stays as the tz database spells it: .NET on Linux gives a zone's
+/// display name in the process's one UI culture only, and has no API for ICU's exemplar cities in another language.
+/// </remarks>
 public sealed record TimeZoneChoice(string Id, string Label, bool Selected);
 
 /// <summary>The zones the reminder form offers: those of the calendar's countries first, then every zone of NodaTime's tz database by country.</summary>
@@ -17,12 +22,14 @@ internal static class TimeZoneChoices
         [.. (TzdbDateTimeZoneSource.Default.ZoneLocations ?? [])
             .Select(location => (location.CountryCode, location.ZoneId, Place(location)))];
 
-    public static IReadOnlyList<TimeZoneGroup> For(IReadOnlyList<CountryCode> inFacts, CountryCatalog countries, string selected)
+    public static IReadOnlyList<TimeZoneGroup> For(IReadOnlyList<CountryCode> inFacts, Wording wording, PageText text, string selected)
     {
+        // Cyrillic in the language's alphabetical order (Kazakh's Ә, Қ, Ү… sit among the Russian letters); English as before.
+        var order = wording.Language == Language.En.Tag() ? StringComparer.Ordinal : StringComparer.Create(CultureInfo.GetCultureInfo(wording.Language), ignoreCase: false);
         var here = inFacts.Select(code => code.Value).ToHashSet(StringComparer.Ordinal);
         var all = Locations
-            .Select(location => (Country: CountryCode.TryParse(location.CountryCode, out var code) ? countries.NameOf(code) : location.CountryCode, location.Id, location.Place, location.CountryCode))
-            .OrderBy(location => location.Country, StringComparer.Ordinal).ThenBy(location => location.Place, StringComparer.Ordinal)
+            .Select(location => (Country: CountryCode.TryParse(location.CountryCode, out var code) ? wording.CountryName(code) : location.CountryCode, location.Id, location.Place, location.CountryCode))
+            .OrderBy(location => location.Country, order).ThenBy(location => location.Place, StringComparer.Ordinal)
             .ToList();
         var onThisCalendar = all.Where(location => here.Contains(location.CountryCode)).ToList();
         // The selected zone is marked once: in the first group that has it.
@@ -35,11 +42,11 @@ internal static class TimeZoneChoices
         var listed = Locations.Any(location => location.Id == selected);
         if (!listed)
         {
-            groups.Add(new TimeZoneGroup("Default", [new TimeZoneChoice(selected, selected, true)]));
+            groups.Add(new TimeZoneGroup(text.DefaultZone, [new TimeZoneChoice(selected, selected, true)]));
         }
 
-        groups.Add(new TimeZoneGroup("On this calendar", [.. onThisCalendar.Select(location => Choice(location, selectHere))]));
-        groups.Add(new TimeZoneGroup("Everywhere", [.. all.Select(location => Choice(location, listed && !selectHere)), new TimeZoneChoice("UTC", "UTC", false)]));
+        groups.Add(new TimeZoneGroup(text.OnThisCalendar, [.. onThisCalendar.Select(location => Choice(location, selectHere))]));
+        groups.Add(new TimeZoneGroup(text.Everywhere, [.. all.Select(location => Choice(location, listed && !selectHere)), new TimeZoneChoice("UTC", "UTC", false)]));
         return groups;
     }
 

@@ -1,4 +1,5 @@
 using Calendar.Core;
+using Calendar.Service.Page;
 using Calendar.Service.Reminders;
 using Calendar.Service.Timeline;
 using Calendar.Service.Upcoming;
@@ -44,7 +45,8 @@ internal static partial class SelfServiceApi
         if (SubscriptionForm.Check(form, calendar.Current.Facts.Countries, defaults, errors) is not { } wanted)
         {
             var asked = SelfServiceText.Of(form["language"]);
-            return SelfServicePages.Message(SelfServiceText.For(asked).CheckTheForm, string.Join(" ", errors.Lines), StatusCodes.Status400BadRequest, asked);
+            var lines = ProblemLines.Of(errors, field => form[field], PageText.For(asked));
+            return SelfServicePages.Message(SelfServiceText.For(asked).CheckTheForm, string.Join(" ", lines), StatusCodes.Status400BadRequest, asked);
         }
 
         // Over the day's cap for this address: the same answer, and no email.
@@ -78,14 +80,14 @@ internal static partial class SelfServiceApi
     {
         var language = SelfServiceText.Of(lang);
         var text = SelfServiceText.For(language);
-        return SelfServicePages.Button(text.ConfirmTitle, text.ConfirmText, "/subscriptions/confirm", token ?? "", text.ConfirmButton, language);
+        return SelfServicePages.Button(text.ConfirmTitle, text.ConfirmText, $"/subscriptions/confirm?lang={language.Tag()}", token ?? "", text.ConfirmButton, language);
     }
 
     public static ContentHttpResultWithStatus UnsubscribePage(string? token, string? lang)
     {
         var language = SelfServiceText.Of(lang);
         var text = SelfServiceText.For(language);
-        return SelfServicePages.Button(text.StopTitle, text.StopText, "/subscriptions/unsubscribe", token ?? "", text.StopButton, language);
+        return SelfServicePages.Button(text.StopTitle, text.StopText, $"/subscriptions/unsubscribe?lang={language.Tag()}", token ?? "", text.StopButton, language);
     }
 
     private static ContentHttpResultWithStatus CheckYourInbox(string email, Language language) =>
@@ -93,7 +95,7 @@ internal static partial class SelfServiceApi
 
     /// <summary>Starts the subscription with the choices the link carries, checked again against today's facts.</summary>
     public static async Task<ContentHttpResultWithStatus> Confirm(
-        HttpRequest request, SubscriptionStore store, SubscriptionTokens tokens, CalendarState calendar, ReminderDefaults defaults, CalendarClock clock)
+        HttpRequest request, SubscriptionStore store, SubscriptionTokens tokens, CalendarState calendar, ReminderDefaults defaults, CalendarClock clock, string? lang)
     {
         var token = await TokenOf(request);
         var errors = new QueryErrors();
@@ -102,8 +104,9 @@ internal static partial class SelfServiceApi
             || choices.ToInput(subscription.Email).Check(calendar.Current.Facts.Countries, defaults, errors) is not { } wanted
             || !store.Confirm(id, subscription.TokenStamp, wanted, clock.CurrentInstant))
         {
-            var why = errors.Any ? $"What it asks for is no longer possible ({string.Join(" ", errors.Lines)}): ask again from the calendar's page." : "It may have been used already, be more than a week old, or have been copied incompletely.";
-            return SelfServicePages.Message("This link is not valid", why, StatusCodes.Status400BadRequest);
+            var language = SelfServiceText.Of(lang);
+            var said = SelfServiceText.For(language);
+            return SelfServicePages.Message(said.InvalidLink, errors.Any ? said.NoLongerPossible : said.LinkNotUsable, StatusCodes.Status400BadRequest, language);
         }
 
         var text = SelfServiceText.For(wanted.Language);
@@ -111,12 +114,13 @@ internal static partial class SelfServiceApi
     }
 
     /// <summary>RFC 8058: mail clients POST <c>List-Unsubscribe=One-Click</c> here, with no page in between.</summary>
-    public static async Task<ContentHttpResultWithStatus> Unsubscribe(HttpRequest request, SubscriptionStore store, SubscriptionTokens tokens)
+    public static async Task<ContentHttpResultWithStatus> Unsubscribe(HttpRequest request, SubscriptionStore store, SubscriptionTokens tokens, string? lang)
     {
         var token = await TokenOf(request);
         if (SubscriptionTokens.IdOf(token) is not { } id || store.Find(id) is not { } subscription || !tokens.IsValid(token, subscription, TokenPurpose.Unsubscribe))
         {
-            return SelfServicePages.Message("This link is not valid", "Nothing was changed.", StatusCodes.Status400BadRequest);
+            var language = SelfServiceText.Of(lang);
+            return SelfServicePages.Message(SelfServiceText.For(language).InvalidLink, SelfServiceText.For(language).NothingChanged, StatusCodes.Status400BadRequest, language);
         }
 
         store.Unsubscribe(subscription.Id);

@@ -19,7 +19,9 @@ internal sealed record SelfServiceText(
     Func<string, string> UnsubscribedText,
     string InvalidLink,
     string NothingChanged,
-    string BackToTheCalendar)
+    string BackToTheCalendar,
+    string LinkNotUsable,
+    string NoLongerPossible)
 {
     public static SelfServiceText For(Language language) => language switch
     {
@@ -39,7 +41,9 @@ internal sealed record SelfServiceText(
         "Reminders confirmed", email => $"{email} will receive reminders. Every email has a link to stop them.",
         "Stop reminders", "Stop the reminder emails to this address?", "Unsubscribe",
         "Unsubscribed", email => $"{email} will receive no more reminders.",
-        "This link is not valid", "Nothing was changed.", "Back to the calendar");
+        "This link is not valid", "Nothing was changed.", "Back to the calendar",
+        "It may have been used already, be more than a week old, or have been copied incompletely.",
+        "What it asks for is no longer on this calendar: ask again from the calendar's page.");
 
     private static readonly SelfServiceText Russian = new(
         "Проверьте почту",
@@ -49,7 +53,9 @@ internal sealed record SelfServiceText(
         "Напоминания подтверждены", email => $"На {email} будут приходить напоминания. В каждом письме есть ссылка, чтобы отписаться.",
         "Отказ от напоминаний", "Больше не присылать напоминания на этот адрес?", "Отписаться",
         "Вы отписались", email => $"На {email} напоминания больше приходить не будут.",
-        "Ссылка недействительна", "Ничего не изменено.", "Вернуться к календарю");
+        "Ссылка недействительна", "Ничего не изменено.", "Вернуться к календарю",
+        "Возможно, ею уже воспользовались, ей больше недели или она скопирована не полностью.",
+        "Того, что в ней выбрано, в календаре больше нет: подпишитесь заново на странице календаря.");
 
     private static readonly SelfServiceText Kazakh = new(
         "Поштаңызды тексеріңіз",
@@ -59,5 +65,7 @@ internal sealed record SelfServiceText(
         "Еске салғыштар расталды", email => $"{email} мекенжайына еске салғыштар келеді. Әр хатта одан бас тарту сілтемесі бар.",
         "Еске салғыштарды тоқтату", "Бұл мекенжайға еске салғыштар жіберуді тоқтату керек пе?", "Бас тарту",
         "Жазылым тоқтатылды", email => $"{email} мекенжайына еске салғыштар енді келмейді.",
-        "Сілтеме жарамсыз", "Ештеңе өзгертілген жоқ.", "Күнтізбеге оралу");
+        "Сілтеме жарамсыз", "Ештеңе өзгертілген жоқ.", "Күнтізбеге оралу",
+        "Сілтеме бұрын қолданылған, бір аптадан ескі немесе толық көшірілмеген болуы мүмкін.",
+        "Онда таңдалғандар күнтізбеде енді жоқ: күнтізбе бетінен қайта жазылыңыз.");
 }

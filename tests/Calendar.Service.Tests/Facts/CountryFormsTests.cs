@@ -20,6 +20,22 @@ public class CountryFormsTests
     }
 
     [Fact]
+    public void EverySeedFactWhoseKindTheCalendarCannotWord_HasARussianAndAKazakhTitle_AndARecurringOneItsAnniversaryWording()
+    {
+        var files = Directory.GetFiles(Repository.Seeds, "*.yaml").Order(StringComparer.Ordinal)
+            .Select(path => new FactsFile(Path.GetFileName(path), File.ReadAllText(path))).ToList();
+        FactKind[] ownTitle = [FactKind.Opening, FactKind.Founding, FactKind.CulturalEvent, FactKind.Milestone];
+        var facts = FactsParser.Parse(files).Facts!.Facts.Where(fact => ownTitle.Contains(fact.Kind)).ToList();
+
+        var untranslated = facts
+            .Where(fact => fact.TitleIn.Ru is null || fact.TitleIn.Kk is null || (fact.Recurs && (fact.AnniversaryOfIn.Ru is null || fact.AnniversaryOfIn.Kk is null)))
+            .Select(fact => fact.Id).ToList();
+
+        Assert.Equal(8, facts.Count);
+        Assert.Empty(untranslated);
+    }
+
+    [Fact]
     public void AFactsFile_CorrectsAFormOfAnIsoCountry_AndDeclaresAllFormsOfItsOwn()
     {
         var yaml = """

@@ -121,9 +121,46 @@ public class PageHtmlTests
         using var russian = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("lang: unknown language &#x27;de&#x27;: expected one of en, ru, kk", await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("Language: &#x27;de&#x27; is not one of this calendar&#x27;s choices", await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(["ru"], russian.Content.Headers.ContentLanguage);
         Assert.Contains("Accept-Language", russian.Headers.Vary);
+    }
+
+    [Theory]
+    [InlineData("ru", "В адресе ошибка", "Страна: «QQ» нет среди вариантов этого календаря; начните заново со страницы календаря.", "from: у этого календаря нет такого параметра; начните заново со страницы календаря.")]
+    [InlineData("kk", "Мекенжайда қате бар", "Ел: «QQ» бұл күнтізбенің таңдаулары арасында жоқ; күнтізбе бетінен қайта бастаңыз.", "from: бұл күнтізбеде мұндай параметр жоқ; күнтізбе бетінен қайта бастаңыз.")]
+    public async Task ABadFilterOnTheRussianOrKazakhPage_IsExplainedInThePagesLanguage_NotAsEnglishProblemDetails(string language, string heading, string countryLine, string fromLine)
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", FactsFiles.Relations());
+        using var app = new CalendarApplication(facts.Path, Instant.FromUtc(2027, 1, 10, 6, 0));
+        using var client = app.CreateHttpClient();
+
+        using var response = await client.GetAsync(new Uri($"/?lang={language}&country=QQ&from=yesterday", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains($"<h2>{heading}</h2>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li>{countryLine}</li>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li>{fromLine}</li>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "On this calendar", "Everywhere", "Italy · Rome")]
+    [InlineData("ru", "Страны этого календаря", "Все часовые пояса", "Италия · Rome")]
+    [InlineData("kk", "Осы күнтізбенің елдері", "Барлық уақыт белдеулері", "Италия · Rome")]
+    public async Task TheReminderFormsTimeZones_NameTheCountryInThePagesLanguage_AndKeepTheIanaIdAsTheValue(string language, string here, string everywhere, string rome)
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", FactsFiles.Relations());
+        using var app = new CalendarApplication(facts.Path, Instant.FromUtc(2027, 1, 10, 6, 0));
+
+        var html = WebUtility.HtmlDecode(await GetPage(app, $"/?lang={language}"));
+
+        Assert.Contains($"<optgroup label=\"{here}\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<optgroup label=\"{everywhere}\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"Europe/Rome\">{rome}</option>", html, StringComparison.Ordinal);
     }
 
     internal static async Task<string> GetPage(CalendarApplication app, string path, Action<HttpRequestMessage>? configure = null)

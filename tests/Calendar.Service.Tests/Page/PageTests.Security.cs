@@ -62,8 +62,8 @@ public partial class PageTests
 
         Assert.Equal(400, response!.Status);
         var alert = await page.Locator("[role=alert]").InnerTextAsync();
-        Assert.Contains("country: 'QQ' is not a known ISO 3166-1 alpha-2 country code", alert, StringComparison.Ordinal);
-        Assert.Contains("colour: unknown parameter", alert, StringComparison.Ordinal);
+        Assert.Contains("Country: 'QQ' is not one of this calendar's choices", alert, StringComparison.Ordinal);
+        Assert.Contains("colour: this calendar has no such parameter", alert, StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("li.event").CountAsync());
     }
 }

@@ -104,7 +104,7 @@ public class SelfServiceTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.Contains("email: &#x27;not-an-address&#x27; is not an email address", text, StringComparison.Ordinal);
-        Assert.Contains("country: &#x27;QQ&#x27;", text, StringComparison.Ordinal);
+        Assert.Contains("Email address: &#x27;not-an-address&#x27; is not an email address.", text, StringComparison.Ordinal);
+        Assert.Contains("Country: &#x27;QQ&#x27; is not one of this calendar&#x27;s choices", text, StringComparison.Ordinal);
     }
 }

@@ -32,7 +32,42 @@ public class SubscriptionLanguageTests
         using var answer = await PostAsync(client, "/subscriptions", ("email", "olga@example.org"), ("language", "de"));
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
-        Assert.Contains("unknown language &#x27;de&#x27;: expected one of en, ru, kk", await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("Language: &#x27;de&#x27; is not one of this calendar&#x27;s choices", await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ru", "Проверьте форму", "Адрес электронной почты: «olga@» — не адрес электронной почты.", "Время отправки: «25:00» — не время суток; укажите его в виде ЧЧ:ММ, например 09:00.")]
+    [InlineData("kk", "Форманы тексеріңіз", "Электрондық пошта мекенжайы: «olga@» электрондық пошта мекенжайы емес.", "Жіберу уақыты: «25:00» тәулік уақыты емес; СС:ММ түрінде жазыңыз, мысалы 09:00.")]
+    public async Task ABadAddressOnTheFormInRussianOrKazakh_IsExplainedInThatLanguage_NamingTheFieldAsThePageLabelsIt(string language, string title, string emailLine, string sendAtLine)
+    {
+        using var facts = new TempFolder();
+        using var app = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), smtpPort: null);
+        using var client = app.CreateHttpClient();
+
+        using var answer = await PostAsync(client, "/subscriptions", ("email", "olga@"), ("sendAt", "25:00"), ("language", language));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        var html = WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains($"<p>{emailLine} {sendAtLine}</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("email:", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/subscriptions/confirm?lang=ru", "Ссылка недействительна", "Возможно, ею уже воспользовались, ей больше недели или она скопирована не полностью.")]
+    [InlineData("/subscriptions/unsubscribe?lang=kk", "Сілтеме жарамсыз", "Ештеңе өзгертілген жоқ.")]
+    public async Task ARefusedLink_IsExplainedInTheLinksLanguage(string action, string title, string text)
+    {
+        using var facts = new TempFolder();
+        using var app = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), smtpPort: null);
+        using var client = app.CreateHttpClient();
+
+        using var answer = await PostAsync(client, action, ("token", "not-a-token"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        var html = WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains($"<p>{text}</p>", html, StringComparison.Ordinal);
     }
 
     [Fact]
