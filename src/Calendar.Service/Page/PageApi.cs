@@ -36,7 +36,7 @@ internal static class PageApi
             today,
             range,
             filter,
-            errors.Any ? ProblemLines.Of(errors, field => request.Query[field], PageText.For(language)) : [],
+            errors.Any ? ProblemLines.Of(errors, field => request.Query[field], PageText.For(language), FeedFilter.Names) : [],
             errors.Any ? [] : snapshot.Between(range, filter),
             inFacts,
             wording,

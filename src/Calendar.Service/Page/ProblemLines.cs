@@ -13,14 +13,19 @@ internal static class ProblemLines
     /// <summary>Longer values are cut: a line quotes what was given, never a stranger's megabyte.</summary>
     private const int Shown = 40;
 
-    /// <summary>One line per field with a problem, in the order the problems were found.</summary>
-    public static IReadOnlyList<string> Of(QueryErrors errors, Func<string, StringValues> given, PageText text) =>
-        [.. errors.ToDictionary().Keys.Select(field => Line(field, given(field).ToString(), text))];
+    /// <summary>One line per field with a problem, in the order the problems were found; <paramref name="fields"/> are the names the request may carry, any other is a field it does not have, whatever its name.</summary>
+    public static IReadOnlyList<string> Of(QueryErrors errors, Func<string, StringValues> given, PageText text, IReadOnlyCollection<string> fields) =>
+        [.. errors.ToDictionary().Keys.Select(field => Line(field, given(field).ToString(), text, fields.Contains(field)))];
 
-    private static string Line(string field, string value, PageText text)
+    private static string Line(string field, string value, PageText text, bool known)
     {
         var quoted = value.Length > Shown ? value[..Shown] + "…" : value;
-        var (label, problem) = field switch
+        var (label, problem) = known ? Known(field, value, quoted, text) : (field.Length > Shown ? field[..Shown] + "…" : field, text.UnknownField);
+        return $"{label}: {problem}";
+    }
+
+    private static (string Label, string Problem) Known(string field, string value, string quoted, PageText text) =>
+        field switch
         {
             "email" => (text.EmailAddress,
                 value.Length == 0 ? text.Required
@@ -36,6 +41,4 @@ internal static class ProblemLines
             "lang" or "language" => (text.LanguageSwitch, text.NotOffered(quoted)),
             _ => (field.Length > Shown ? field[..Shown] + "…" : field, text.UnknownField),
         };
-        return $"{label}: {problem}";
-    }
 }

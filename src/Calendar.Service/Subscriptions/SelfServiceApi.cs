@@ -45,7 +45,7 @@ internal static partial class SelfServiceApi
         if (SubscriptionForm.Check(form, calendar.Current.Facts.Countries, defaults, errors) is not { } wanted)
         {
             var asked = SelfServiceText.Of(form["language"]);
-            var lines = ProblemLines.Of(errors, field => form[field], PageText.For(asked));
+            var lines = ProblemLines.Of(errors, field => form[field], PageText.For(asked), SubscriptionForm.Fields);
             return SelfServicePages.Message(SelfServiceText.For(asked).CheckTheForm, string.Join(" ", lines), StatusCodes.Status400BadRequest, asked);
         }
 

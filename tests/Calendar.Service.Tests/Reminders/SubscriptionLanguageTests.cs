@@ -35,6 +35,20 @@ public class SubscriptionLanguageTests
         Assert.Contains("Language: &#x27;de&#x27; is not one of this calendar&#x27;s choices", await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AFieldTheFormDoesNotHave_IsNamedAsUnknown_EvenWhenThePageHasAParameterOfThatName()
+    {
+        using var facts = new TempFolder();
+        using var app = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), smtpPort: null);
+        using var client = app.CreateHttpClient();
+
+        // The page takes ?lang=; the form sends its language as "language" and has no "lang".
+        using var answer = await PostAsync(client, "/subscriptions", ("email", "olga@example.org"), ("language", "ru"), ("lang", "ru"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("lang: у этого календаря нет такого параметра", await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ru", "Проверьте форму", "Адрес электронной почты: «olga@» — не адрес электронной почты.", "Время отправки: «25:00» — не время суток; укажите его в виде ЧЧ:ММ, например 09:00.")]
     [InlineData("kk", "Форманы тексеріңіз", "Электрондық пошта мекенжайы: «olga@» электрондық пошта мекенжайы емес.", "Жіберу уақыты: «25:00» тәулік уақыты емес; СС:ММ түрінде жазыңыз, мысалы 09:00.")]
