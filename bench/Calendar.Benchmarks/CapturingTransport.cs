@@ -26,14 +26,14 @@ internal sealed class CapturingTransport
 
     private sealed class Session(IMailSession inner, CapturingTransport capture) : IMailSession
     {
-        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        public Task SendAsync(MimeMessage message, Task holdUntil, CancellationToken cancellationToken)
         {
             if (capture.Capturing)
             {
                 capture.Messages.Add(message);
             }
 
-            return inner.SendAsync(message, cancellationToken);
+            return inner.SendAsync(message, holdUntil, cancellationToken);
         }
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -71,8 +71,15 @@ internal sealed class SmtpSink : IDisposable
                     else if (line.Equals("DATA", StringComparison.OrdinalIgnoreCase))
                     {
                         await Reply(writer, "354 End data with <CR><LF>.<CR><LF>");
-                        while (await reader.ReadLineAsync() is { } data && data != ".")
+                        string? data;
+                        while ((data = await reader.ReadLineAsync()) is not (null or "."))
                         {
+                        }
+
+                        if (data is null)
+                        {
+                            // Gone before the final dot: no message.
+                            return;
                         }
 
                         Interlocked.Increment(ref _accepted);

@@ -11,8 +11,20 @@ internal interface IMailTransport
 
 internal interface IMailSession : IAsyncDisposable
 {
+    /// <summary>Sends <paramref name="message"/>, but lets the server take it only once <paramref name="holdUntil"/> has completed.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="holdUntil">
+    /// What must be done before the server may take the message. SMTP sends the envelope and the content meanwhile and
+    /// holds back only the final dot; if <paramref name="holdUntil"/> fails, the session is dropped without it (the
+    /// server discards a message whose data never ended) and that failure is thrown.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the sending.</param>
     /// <exception cref="MailDeliveryException">The message was not accepted; <see cref="MailDeliveryException.Failure"/> says whose problem it is.</exception>
-    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+    Task SendAsync(MimeMessage message, Task holdUntil, CancellationToken cancellationToken);
+
+    /// <summary>Sends <paramref name="message"/> now.</summary>
+    /// <exception cref="MailDeliveryException">The message was not accepted; <see cref="MailDeliveryException.Failure"/> says whose problem it is.</exception>
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => SendAsync(message, Task.CompletedTask, cancellationToken);
 }
 
 /// <summary>A failed delivery, classified by what it is about: the recipient, this message, or the server.</summary>

@@ -13,8 +13,9 @@ internal sealed class OutboxMailTransport(string folder) : IMailTransport, IMail
         return Task.FromResult<IMailSession>(this);
     }
 
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(MimeMessage message, Task holdUntil, CancellationToken cancellationToken)
     {
+        await holdUntil;
         var name = string.Concat((message.MessageId ?? "message").Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'));
         var file = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{name}.eml");
         // Written aside and moved into place, so that whoever watches the folder never opens half a message.

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Calendar.Core;
 using Calendar.Service.Cluster;
 using Calendar.Service.Feed;
@@ -21,9 +20,10 @@ namespace Calendar.Service.Reminders;
 /// </para>
 /// <para>
 /// Claim, send, mark (<see cref="ReminderLedger"/>): <see cref="Batch"/> subscriptions are claimed for in one
-/// transaction, their digests sent over one SMTP connection, each marked as soon as the server has taken it. A node
-/// killed between the server's answer and the mark leaves that one digest to be sent again by the next node, with the
-/// same Message-Id; nothing is lost.
+/// transaction, their digests sent over one SMTP connection, each marked as soon as the server has taken it, while the
+/// next is transmitted; the next one's final dot waits for that mark (<see cref="ReminderMarks"/>). A node killed
+/// between the server's answer and the mark leaves that one digest to be sent again by the next node, with the same
+/// Message-Id; nothing is lost.
 /// </para>
 /// </remarks>
 internal sealed partial class ReminderDispatcher(
@@ -58,6 +58,8 @@ internal sealed partial class ReminderDispatcher(
         await using var marks = await ledger.OpenForMarksAsync(cancellationToken);
         foreach (var batch in subscriptions.Active().Chunk(Batch))
         {
+            // One writer at a time on SQLite: the claim waits for the last mark rather than for the database's lock.
+            await marks.Committed;
             var claims = await ledger.ClaimAsync(batch, (subscription, history) => Plan(subscription, history, snapshot, now), now, _lease, cancellationToken);
             if (!await SendAsync(claims, snapshot, now, email, mail, marks, result, cancellationToken))
             {
@@ -65,6 +67,7 @@ internal sealed partial class ReminderDispatcher(
             }
         }
 
+        await marks.Committed;
         return result;
     }
 
@@ -78,7 +81,7 @@ internal sealed partial class ReminderDispatcher(
 
     /// <summary>Sends and marks each claimed digest; false when the server cannot be reached (the rest wait for the next run).</summary>
     private async Task<bool> SendAsync(
-        IReadOnlyList<ReminderClaim> claims, CalendarSnapshot snapshot, Instant now, ReminderEmail email, MailSession mail, DbConnection marks, DispatchResult result, CancellationToken cancellationToken)
+        IReadOnlyList<ReminderClaim> claims, CalendarSnapshot snapshot, Instant now, ReminderEmail email, MailSession mail, ReminderMarks marks, DispatchResult result, CancellationToken cancellationToken)
     {
         if (claims.Count == 0)
         {
@@ -135,14 +138,15 @@ internal sealed partial class ReminderDispatcher(
                     : null;
                 try
                 {
-                    await mail.SendAsync(message, CancellationToken.None);
-                    await ledger.MarkSentAsync(claim, now, CancellationToken.None, marks);
+                    await mail.SendAsync(message, marks.Committed, CancellationToken.None);
+                    // Commits while the next digest is on the wire; that one's final dot waits for it.
+                    _ = marks.SentAsync(claim, now);
                     result.Sent += due.Count;
                     LogSent(subscription.Id, due.Count, message.Subject ?? "", claim.TakenOver);
                 }
                 catch (MailDeliveryException e) when (e.Failure == MailFailure.RecipientRefused)
                 {
-                    await ledger.MarkRejectedAsync(claim, e.Message, now, cancellationToken, marks);
+                    await marks.RejectedAsync(claim, e.Message, now);
                     subscriptions.MarkRejected(subscription.Id, e.Message, now);
                     result.Rejected += due.Count;
                     LogRejected(subscription.Id, e.Message);
@@ -153,7 +157,7 @@ internal sealed partial class ReminderDispatcher(
                     var unsent = e.Failure == MailFailure.ServerUnavailable ? digests.Skip(i).ToList() : [digests[i]];
                     foreach (var (failed, reminders) in unsent)
                     {
-                        await ledger.MarkFailedAsync(failed, e.Message, now, retryAfter, cancellationToken, marks);
+                        await marks.FailedAsync(failed, e.Message, now, retryAfter);
                         result.Failed += reminders.Count;
                     }
 
@@ -222,12 +226,12 @@ internal sealed partial class ReminderDispatcher(
     {
         private IMailSession? _session;
 
-        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        public async Task SendAsync(MimeMessage message, Task holdUntil, CancellationToken cancellationToken)
         {
             _session ??= await transport.OpenAsync(cancellationToken);
             try
             {
-                await _session.SendAsync(message, cancellationToken);
+                await _session.SendAsync(message, holdUntil, cancellationToken);
             }
             catch (MailDeliveryException e) when (e.Failure == MailFailure.ServerUnavailable)
             {

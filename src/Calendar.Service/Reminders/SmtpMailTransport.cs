@@ -16,8 +16,9 @@ internal sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport
         // SmtpClient is not thread-safe: one per session, used by one batch in sequence.
         private readonly SmtpClient _client = new();
 
-        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        public async Task SendAsync(MimeMessage message, Task holdUntil, CancellationToken cancellationToken)
         {
+            var body = message.Body;
             try
             {
                 if (!_client.IsConnected)
@@ -25,7 +26,22 @@ internal sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport
                     await ConnectAsync(cancellationToken);
                 }
 
+                if (!holdUntil.IsCompleted && body is Multipart multipart)
+                {
+                    message.Body = new HeldMultipart(multipart, holdUntil);
+                }
+                else
+                {
+                    await holdUntil;
+                }
+
                 await _client.SendAsync(message, cancellationToken);
+            }
+            catch when (holdUntil.IsFaulted)
+            {
+                // MailKit dropped the connection before the final dot: the server took nothing. What held it back is the news.
+                await holdUntil;
+                throw;
             }
             catch (SmtpCommandException e)
             {
@@ -34,6 +50,10 @@ internal sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport
             catch (Exception e) when (e is SmtpProtocolException or SocketException or IOException or ServiceNotConnectedException or SslHandshakeException or AuthenticationException or TimeoutException)
             {
                 throw new MailDeliveryException($"SMTP server {options.Host}:{options.Port} unavailable: {e.Message}", MailFailure.ServerUnavailable, e);
+            }
+            finally
+            {
+                message.Body = body;
             }
         }
 
@@ -96,6 +116,40 @@ internal sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport
             {
                 await _client.AuthenticateAsync(options.User, options.Password ?? "", cancellationToken);
             }
+        }
+    }
+
+    /// <summary>A message's body, written as it is, then held until a task completes: MailKit writes the final dot after it.</summary>
+    /// <remarks>
+    /// MailKit sends DATA's terminator once <see cref="MimeMessage.WriteToAsync(FormatOptions, Stream, CancellationToken)"/>
+    /// returns, and a message's body is the last thing it writes; when the task fails, MailKit drops the connection with
+    /// the data unterminated, which the server discards (RFC 5321 §4.1.1.4).
+    /// </remarks>
+    private sealed class HeldMultipart : Multipart
+    {
+        private readonly Task _holdUntil;
+
+        public HeldMultipart(Multipart body, Task holdUntil)
+            : base(body.ContentType.MediaSubtype)
+        {
+            _holdUntil = holdUntil;
+            if (body.Boundary is { } boundary)
+            {
+                Boundary = boundary;
+            }
+
+            Preamble = body.Preamble;
+            Epilogue = body.Epilogue;
+            foreach (var part in body)
+            {
+                Add(part);
+            }
+        }
+
+        public override async Task WriteToAsync(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
+        {
+            await base.WriteToAsync(options, stream, contentOnly, cancellationToken);
+            await _holdUntil.WaitAsync(cancellationToken);
         }
     }
 }

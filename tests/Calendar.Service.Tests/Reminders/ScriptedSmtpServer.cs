@@ -15,6 +15,7 @@ internal sealed class ScriptedSmtpServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<AcceptedMessage> _accepted = [];
     private int _connections;
+    private int _begun;
 
     public ScriptedSmtpServer(string? rejected = null)
     {
@@ -36,6 +37,12 @@ internal sealed class ScriptedSmtpServer : IDisposable
 
     /// <summary>How long the server waits after a message's data before it answers 250.</summary>
     public TimeSpan DelayPerMessage { get; init; }
+
+    /// <summary>Runs once a message's data has ended, before the server answers, with the message's number (from 1).</summary>
+    public Func<int, Task>? BeforeAnswering { get; set; }
+
+    /// <summary>How many DATA commands the server has answered with 354: messages begun, taken or not.</summary>
+    public int MessagesBegun => Volatile.Read(ref _begun);
 
     /// <summary>Recipients of the messages accepted so far, one list per message, in order.</summary>
     public List<List<string>> Accepted
@@ -130,7 +137,18 @@ internal sealed class ScriptedSmtpServer : IDisposable
             else if (command == "DATA")
             {
                 await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
-                var messageId = await ReadDataAsync(reader);
+                var number = Interlocked.Increment(ref _begun);
+                if (await ReadDataAsync(reader) is not (true, var messageId))
+                {
+                    // The connection closed before the final dot: the data never ended, so there is no message (RFC 5321 §4.1.1.4).
+                    return;
+                }
+
+                if (BeforeAnswering is { } hook)
+                {
+                    await hook(number);
+                }
+
                 if (DataReply is { } refusal)
                 {
                     recipients.Clear();
@@ -168,19 +186,24 @@ internal sealed class ScriptedSmtpServer : IDisposable
         }
     }
 
-    /// <summary>Reads a message's data up to the final dot; its Message-Id, if it has one.</summary>
-    private async Task<string?> ReadDataAsync(StreamReader reader)
+    /// <summary>Reads a message's data up to the final dot: whether it came, and the message's Message-Id, if it has one.</summary>
+    private async Task<(bool Ended, string? MessageId)> ReadDataAsync(StreamReader reader)
     {
         string? messageId = null;
-        while (await reader.ReadLineAsync(_stop.Token) is { } data && data != ".")
+        while (await reader.ReadLineAsync(_stop.Token) is { } data)
         {
+            if (data == ".")
+            {
+                return (true, messageId);
+            }
+
             if (messageId is null && data.StartsWith("Message-Id:", StringComparison.OrdinalIgnoreCase))
             {
                 messageId = data["Message-Id:".Length..].Trim().Trim('<', '>');
             }
         }
 
-        return messageId;
+        return (false, messageId);
     }
 
     private sealed record AcceptedMessage(IReadOnlyList<string> Recipients, string MessageId, int Connection);

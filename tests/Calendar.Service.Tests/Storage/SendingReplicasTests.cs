@@ -65,6 +65,54 @@ public class SendingReplicasTests
         Assert.All(received, r => Assert.Equal("In 7 days: 35th anniversary of diplomatic relations, Xanadu – Brobdingnag (21 August 2027)", r.Message.Subject));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheServerTakesTheNextDigest_OnlyOnceThePreviousOneIsMarked(string provider)
+    {
+        using var test = await TestDatabase.CreateAsync(provider);
+        using var server = new ScriptedSmtpServer();
+        using var facts = new TempFolder();
+        using var replica = Replica(test, facts, server.Port, subscribers: 1);
+        replica.Start();
+        // The ledger is locked once the server has the first digest: its mark waits, and so must the second digest.
+        using var database = test.Migrated();
+        await using var blocker = await database.OpenAsync(TestContext.Current.CancellationToken);
+        // Deferred on SQLite: its default takes the writer's lock at once, and the claim would wait for it.
+        await using var block = blocker is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await blocker.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        server.BeforeAnswering = async number =>
+        {
+            if (number == 1)
+            {
+                await Lock(blocker, block, provider);
+            }
+        };
+
+        var dispatch = Task.Run(replica.DispatchAsync, TestContext.Current.CancellationToken);
+        await Eventually.Get(() => server.Accepted.Count, accepted => accepted == 1, "the first digest");
+        // PostgreSQL sends the second digest meanwhile, all but its final dot, which without the hold follows at once;
+        // SQLite's mark does not return before it commits.
+        await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+        Assert.Equal(provider == "Postgres" ? 2 : 1, server.MessagesBegun);
+        Assert.Single(server.Accepted);
+        Assert.False(dispatch.IsCompleted);
+
+        await block.RollbackAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, (await dispatch).Sent);
+        Assert.Equal(2, server.Accepted.Count);
+        Assert.Equal(0, (await replica.DispatchAsync()).Sent);
+    }
+
+    private static async Task Lock(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string provider)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // PostgreSQL: a SHARE lock lets the ledger be read and not written. SQLite: any write takes the one writer's lock.
+        command.CommandText = provider == "Postgres" ? "LOCK TABLE reminder_ledger IN SHARE MODE" : "DELETE FROM reminder_ledger WHERE 0";
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>A replica of the reminder host on <paramref name="test"/>'s database; Alice and <paramref name="subscribers"/> more follow Brobdingnag from Rome.</summary>
     private static CalendarApplication Replica(TestDatabase test, TempFolder facts, int smtpPort, int subscribers = 0)
     {
@@ -86,11 +134,11 @@ public class SendingReplicasTests
 
         private sealed class Session(IMailSession inner, bool afterTheServerTookIt) : IMailSession
         {
-            public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+            public async Task SendAsync(MimeMessage message, Task holdUntil, CancellationToken cancellationToken)
             {
                 if (afterTheServerTookIt)
                 {
-                    await inner.SendAsync(message, cancellationToken);
+                    await inner.SendAsync(message, holdUntil, cancellationToken);
                 }
 
                 throw new NodeKilledException();
