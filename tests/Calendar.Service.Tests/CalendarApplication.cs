@@ -33,7 +33,10 @@ internal sealed class CalendarApplication : WebApplicationFactory<Program>
         // Fast polling so that hot reload is observable within a test.
         _settings["Calendar:FactsPollInterval"] = "00:00:01";
         Clock = new FakeClock(now ?? SystemClock.Instance.GetCurrentInstant());
-        UseKestrel(0);
+        // A listen option rather than UseKestrel(0): with a port, the factory rewrites the server's addresses after the
+        // host is built, racing Kestrel binding them ("Addresses cannot be modified after the server has started",
+        // dotnet/aspnetcore#67714).
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
     }
 
     /// <summary>The clock the service reads; advance it to move "now".</summary>
