@@ -32,7 +32,7 @@ public class PollBenchmarks : IDisposable
         var filter = new OccurrenceFilter { Countries = new HashSet<CountryCode> { CountryCode.Parse("KZ") } };
         var feed = _services.Get<FeedCache>().Get(snapshot, filter);
         _revalidation = _services.Get<FeedRevalidation>();
-        _revalidation.Remember(snapshot, Query, FeedBuilder.KeyFor(snapshot, filter));
+        _revalidation.Remember(snapshot, Query, FeedBuilder.KeyFor(snapshot, filter), feed);
         _minimal[FeedApi.Path + Query] = feed.Identity.ETagText;
         _poll = new DefaultHttpContext();
         _poll.Request.Method = HttpMethods.Get;

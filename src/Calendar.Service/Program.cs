@@ -55,6 +55,8 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 });
 builder.Services.AddProblemDetails();
+// No Activity and log scope per request unless configuration or a tracing listener asks: nothing reads them.
+builder.Services.AddRequestDiagnosticsOnlyWhenAsked();
 // The address links in emails and on the page point at.
 builder.Services.AddSingleton<PublicAddress>();
 builder.Services.AddHealth();
@@ -69,12 +71,12 @@ if (command.IsCommand)
 
 // The client's address from X-Forwarded-For, believed only from Calendar:ForwardedHeaders' proxies (rate limits count per client).
 app.UseForwardedHeaders();
-// Content-Security-Policy, nosniff, no referrer and no framing, on every response.
-app.UseSecurityHeaders();
 // Errors answer problem+json, never a stack trace.
 app.UseExceptionHandler();
-// Polls of feeds already built are answered here, before routing and the other middleware.
+// Polls of feeds already built are answered here, before routing and the other middleware (their security headers set by the answer).
 app.UseFeedRevalidation();
+// Content-Security-Policy, nosniff, no referrer and no framing, on every response.
+app.UseSecurityHeaders();
 // Routing from here on: without this line the host would route every request first, feed polls answered above included.
 app.UseRouting();
 app.UseStatusCodePages();

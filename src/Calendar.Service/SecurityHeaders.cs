@@ -19,15 +19,21 @@ internal static class SecurityHeaders
         // At the last moment, so that the exception handler, which clears the headers of a failed response, cannot drop them.
         context.Response.OnStarting(() =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs") ? ApiDocumentationPolicy : PagePolicy;
-            headers.XContentTypeOptions = "nosniff";
-            // Links to sources leave the site; the confirm and unsubscribe addresses carry a token: send neither address on.
-            headers["Referrer-Policy"] = "no-referrer";
-            // For browsers that predate frame-ancestors.
-            headers.XFrameOptions = "DENY";
+            Apply(context);
             return Task.CompletedTask;
         });
         return next(context);
     });
+
+    /// <summary>Sets the headers on the response; for answers sent before this middleware (feed polls), by themselves.</summary>
+    public static void Apply(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs") ? ApiDocumentationPolicy : PagePolicy;
+        headers.XContentTypeOptions = "nosniff";
+        // Links to sources leave the site; the confirm and unsubscribe addresses carry a token: send neither address on.
+        headers["Referrer-Policy"] = "no-referrer";
+        // For browsers that predate frame-ancestors.
+        headers.XFrameOptions = "DENY";
+    }
 }

@@ -26,11 +26,16 @@ internal sealed class BuiltOnceCache<TKey, TValue> : IDisposable
     private readonly ConcurrentDictionary<TKey, Lazy<TValue>> _building = new();
     private readonly Func<TValue, long> _sizeOf;
     private readonly long _limit;
+    private readonly PostEvictionDelegate? _evicted;
 
-    public BuiltOnceCache(long limitBytes, Func<TValue, long> sizeOf)
+    /// <param name="limitBytes">The bound.</param>
+    /// <param name="sizeOf">The bytes a value holds.</param>
+    /// <param name="evicted">Told (on the thread pool, soon after) that a kept value left, for whatever reason.</param>
+    public BuiltOnceCache(long limitBytes, Func<TValue, long> sizeOf, Action<TKey>? evicted = null)
     {
         _limit = limitBytes;
         _sizeOf = sizeOf;
+        _evicted = evicted is null ? null : (key, _, _, _) => evicted((TKey)key);
         _built = new MemoryCache(new MemoryCacheOptions { SizeLimit = limitBytes, TrackStatistics = true });
     }
 
@@ -91,6 +96,12 @@ internal sealed class BuiltOnceCache<TKey, TValue> : IDisposable
             _built.Compact(Math.Max(0.1, 1.0 / _built.Count));
         }
 
-        _built.Set(key, value, new MemoryCacheEntryOptions { Size = size });
+        var options = new MemoryCacheEntryOptions { Size = size };
+        if (_evicted is not null)
+        {
+            options.RegisterPostEvictionCallback(_evicted);
+        }
+
+        _built.Set(key, value, options);
     }
 }

@@ -83,7 +83,7 @@ internal sealed class EventTexts(string generation)
             {
                 if (_chunk.Length - _used < length)
                 {
-                    _chunk = new byte[ChunkedBuffer.ChunkSize];
+                    _chunk = ChunkedBuffer.NewChunk();
                     _used = 0;
                 }
 

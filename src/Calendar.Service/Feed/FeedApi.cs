@@ -77,8 +77,9 @@ internal static class FeedApi
 
         // One reading of the service's clock for Date and Last-Modified, so that the second is never later than the first.
         var now = clock.CurrentInstant;
+        var key = FeedBuilder.KeyFor(snapshot, filter, language);
         var document = cache.Get(snapshot, filter, language);
-        revalidation.Remember(snapshot, request.QueryString.Value ?? "", FeedBuilder.KeyFor(snapshot, filter, language));
+        revalidation.Remember(snapshot, request.QueryString.Value ?? "", key, document);
         return new FeedResult(document, changes.Record(document.Generation, now), now, options.Value.MaxAge);
     }
 }

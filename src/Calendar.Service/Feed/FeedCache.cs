@@ -24,8 +24,11 @@ internal sealed partial class FeedCache : IHostedService, IDisposable
         _builder = builder;
         _state = state;
         _logger = logger;
-        _feeds = new BuiltOnceCache<FeedKey, CachedFeed>(options.Value.CacheMegabytes * 1024L * 1024, feed => feed.Document.Size);
+        _feeds = new BuiltOnceCache<FeedKey, CachedFeed>(options.Value.CacheMegabytes * 1024L * 1024, feed => feed.Document.Size, key => Evicted?.Invoke(key));
     }
+
+    /// <summary>A feed left the cache (the bound, a new snapshot): whoever holds on to it lets go, so that the bound holds.</summary>
+    public event Action<FeedKey>? Evicted;
 
     /// <summary>The bytes of the feeds kept.</summary>
     public long Size => _feeds.Size;

@@ -38,6 +38,9 @@ internal sealed class FeedResult(FeedDocument document, Instant changedAt, Insta
         headers.CacheControl = CacheControlFor(maxAge);
         // The ETag depends on the encoding chosen, so caches must key on Accept-Encoding.
         headers.Vary = HeaderNames.AcceptEncoding;
+        // Set here rather than when the response starts: a poll answered at the front of the pipeline
+        // (FeedRevalidation) comes before the middleware that would register a callback for each request.
+        SecurityHeaders.Apply(httpContext);
 
         // Compared with the date recorded, not the one sent: a copy dated before it is older than the feed.
         if (IsNotModified(request, representation, changedAt.ToDateTimeOffset()))

@@ -6,12 +6,20 @@ namespace Calendar.Service.Feed;
 
 /// <summary>Answers a poll of a feed already built, at the front of the pipeline: no parsing, no routing, no other middleware.</summary>
 /// <remarks>
+/// <para>
 /// Calendar clients poll the same URL for ever, mostly with If-None-Match. The endpoint remembers which feed each
-/// exact query string it parsed asked for (per snapshot); a poll with a remembered query string then costs a
-/// dictionary look-up and the same <see cref="FeedResult"/> the endpoint sends: a 304 from the cached ETag (no body,
-/// no database: Last-Modified is read from memory), or the cached bytes. Anything else goes on to the endpoint.
+/// exact query string it parsed got (per snapshot); a poll with a remembered query string then costs a dictionary
+/// look-up and the same <see cref="FeedResult"/> the endpoint sends: a 304 from the cached ETag (no body, no database:
+/// Last-Modified is read from memory), or the cached bytes. Anything else goes on to the endpoint.
+/// </para>
+/// <para>
+/// The feed itself is remembered, not its key: a look-up in the cache (a boxed key, its strings hashed, the clock read)
+/// was a quarter of a 304's own work. A feed that leaves the cache is let go of (<see cref="FeedCache.Evicted"/>), so
+/// that nothing here holds more than the cache's bound, and the cache hears of the polls once a second per query, so
+/// that its least recently used feed is still the one no one polls.
+/// </para>
 /// </remarks>
-internal sealed class FeedRevalidation(CalendarState state, FeedCache cache, FeedChanges changes, CalendarClock clock, IOptions<FeedOptions> options)
+internal sealed class FeedRevalidation
 {
     /// <summary>Query strings remembered per snapshot: a stranger cycling filters cannot make the map grow without bound.</summary>
     public const int MaxRemembered = 4096;
@@ -19,13 +27,32 @@ internal sealed class FeedRevalidation(CalendarState state, FeedCache cache, Fee
     /// <summary>Longer query strings (many countries) are not remembered: the endpoint answers them.</summary>
     public const int MaxQueryLength = 256;
 
+    /// <summary>How often a remembered feed's polls count as a use of it in the cache.</summary>
+    private const long TouchEveryMilliseconds = 1000;
+
+    private readonly CalendarState _state;
+    private readonly FeedCache _cache;
+    private readonly FeedChanges _changes;
+    private readonly CalendarClock _clock;
+    private readonly IOptions<FeedOptions> _options;
     private volatile Remembered _remembered = new(null, new(StringComparer.Ordinal));
 
-    /// <summary>How many query strings are remembered for the snapshot in service.</summary>
-    public int Count => _remembered.Keys.Count;
+    public FeedRevalidation(CalendarState state, FeedCache cache, FeedChanges changes, CalendarClock clock, IOptions<FeedOptions> options)
+    {
+        _state = state;
+        _cache = cache;
+        _changes = changes;
+        _clock = clock;
+        _options = options;
+        // Rare (a new snapshot, a full cache): every query string is asked of the endpoint once more.
+        cache.Evicted += _ => _remembered = new Remembered(_remembered.Snapshot, new(StringComparer.Ordinal));
+    }
 
-    /// <summary>Notes that <paramref name="query"/> asked for the feed <paramref name="key"/> of <paramref name="snapshot"/>.</summary>
-    public void Remember(CalendarSnapshot snapshot, string query, FeedKey key)
+    /// <summary>How many query strings are remembered for the snapshot in service.</summary>
+    public int Count => _remembered.Feeds.Count;
+
+    /// <summary>Notes that <paramref name="query"/> got <paramref name="document"/>, the feed <paramref name="key"/> of <paramref name="snapshot"/>.</summary>
+    public void Remember(CalendarSnapshot snapshot, string query, FeedKey key, FeedDocument document)
     {
         var remembered = _remembered;
         if (!ReferenceEquals(remembered.Snapshot, snapshot))
@@ -33,13 +60,14 @@ internal sealed class FeedRevalidation(CalendarState state, FeedCache cache, Fee
             remembered = _remembered = new Remembered(snapshot, new(StringComparer.Ordinal));
         }
 
-        if (query.Length <= MaxQueryLength && remembered.Keys.Count < MaxRemembered)
+        // Only a feed the cache keeps: one too large for it is built for each request, and must not stay here either.
+        if (query.Length <= MaxQueryLength && remembered.Feeds.Count < MaxRemembered && _cache.Holds(key))
         {
-            remembered.Keys.TryAdd(query, key);
+            remembered.Feeds.TryAdd(query, new RememberedFeed(key, document, Environment.TickCount64));
         }
     }
 
-    /// <summary>Sends the feed's answer when the request is a poll of a remembered feed still in the cache; false to go on.</summary>
+    /// <summary>Sends the feed's answer when the request is a poll of a remembered feed; false to go on.</summary>
     public bool TryAnswer(HttpContext context, out Task answered)
     {
         answered = Task.CompletedTask;
@@ -50,17 +78,33 @@ internal sealed class FeedRevalidation(CalendarState state, FeedCache cache, Fee
         }
 
         var remembered = _remembered;
-        if (!ReferenceEquals(remembered.Snapshot, state.Current)
-            || !remembered.Keys.TryGetValue(request.QueryString.Value ?? "", out var key)
-            || !cache.TryGet(key, out var document))
+        if (!ReferenceEquals(remembered.Snapshot, _state.Current) || !remembered.Feeds.TryGetValue(request.QueryString.Value ?? "", out var feed))
         {
             return false;
         }
 
-        var now = clock.CurrentInstant;
-        answered = new FeedResult(document, changes.Record(document.Generation, now), now, options.Value.MaxAge).ExecuteAsync(context);
+        var ticks = Environment.TickCount64;
+        if (ticks - feed.TouchedAt >= TouchEveryMilliseconds)
+        {
+            feed.TouchedAt = ticks;
+            _cache.Holds(feed.Key);
+        }
+
+        var now = _clock.CurrentInstant;
+        var document = feed.Document;
+        answered = new FeedResult(document, _changes.Record(document.Generation, now), now, _options.Value.MaxAge).ExecuteAsync(context);
         return true;
     }
 
-    private sealed record Remembered(CalendarSnapshot? Snapshot, ConcurrentDictionary<string, FeedKey> Keys);
+    private sealed record Remembered(CalendarSnapshot? Snapshot, ConcurrentDictionary<string, RememberedFeed> Feeds);
+
+    private sealed class RememberedFeed(FeedKey key, FeedDocument document, long touchedAt)
+    {
+        public FeedKey Key { get; } = key;
+
+        public FeedDocument Document { get; } = document;
+
+        /// <summary>When the cache last heard of a poll of it (<see cref="Environment.TickCount64"/>); a race only touches twice.</summary>
+        public long TouchedAt { get; set; } = touchedAt;
+    }
 }

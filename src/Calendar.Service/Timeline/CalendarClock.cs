@@ -32,7 +32,8 @@ internal sealed class CalendarClock
         }
     }
 
-    public Instant CurrentInstant => Now.ToInstant();
+    /// <remarks>Without a pinned date, the clock's own reading: every feed poll asks, and mapping it into the zone and back is wasted.</remarks>
+    public Instant CurrentInstant => _pinnedToday is null ? _clock.GetCurrentInstant() : Now.ToInstant();
 
     public LocalDate Today => Now.Date;
 

@@ -55,6 +55,35 @@ public class FeedRevalidationTests
     }
 
     [Fact]
+    public async Task AFeedThatLeavesTheCache_IsLetGoOf_AndItsPollsGoToTheEndpoint()
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", FactsFiles.Relations());
+        using var app = new CalendarApplication(facts.Path, Instant.FromUtc(2023, 6, 1, 6, 0));
+        var revalidation = app.Get<FeedRevalidation>();
+        var first = await FeedClient.GetAsync(app, "?country=XA");
+        Assert.True(revalidation.TryAnswer(Poll("?country=XA"), out _));
+
+        // Drops the feeds of the snapshot in service from the cache, while that snapshot stays in service.
+        var current = app.Get<CalendarState>().Current;
+        await app.Get<FeedCache>().Refresh(new CalendarSnapshot(current.Facts, current.Version with { Hash = "another" }, current.Today, Calendar.Core.JubileeRule.Default, horizonYears: 5));
+        // The cache tells of an eviction on the thread pool, a moment later; the limit only guards against a hang.
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (revalidation.Count > 0)
+        {
+            await Task.Delay(10, limit.Token);
+        }
+
+        var answeredHere = revalidation.TryAnswer(Poll("?country=XA"), out _);
+        var polled = await FeedClient.GetAsync(app, "?country=XA", headers => headers.IfNoneMatch.Add(first.ETag));
+
+        Assert.False(answeredHere);
+        Assert.Equal((HttpStatusCode.NotModified, first.ETag), (polled.Status, polled.ETag));
+        // The endpoint built the feed again and remembered it.
+        Assert.True(revalidation.TryAnswer(Poll("?country=XA"), out _));
+    }
+
+    [Fact]
     public async Task APollOfABuiltFeed_IsNotRouted()
     {
         using var facts = new TempFolder();
@@ -104,13 +133,14 @@ public class FeedRevalidationTests
         var revalidation = app.Get<FeedRevalidation>();
         var snapshot = app.Get<CalendarState>().Current;
         var key = FeedBuilder.KeyFor(snapshot, Calendar.Core.OccurrenceFilter.All);
+        var document = app.Get<FeedCache>().Get(snapshot, Calendar.Core.OccurrenceFilter.All);
 
         for (var i = 0; i < FeedRevalidation.MaxRemembered + 100; i++)
         {
-            revalidation.Remember(snapshot, $"?junk={i}", key);
+            revalidation.Remember(snapshot, $"?junk={i}", key, document);
         }
 
-        revalidation.Remember(snapshot, "?" + new string('x', FeedRevalidation.MaxQueryLength), key);
+        revalidation.Remember(snapshot, "?" + new string('x', FeedRevalidation.MaxQueryLength), key, document);
 
         Assert.Equal(FeedRevalidation.MaxRemembered, revalidation.Count);
     }
