@@ -101,6 +101,8 @@ internal sealed partial class ReminderDispatcher(
                 if (clock.CurrentInstant is var current && current >= renewAt)
                 {
                     // A long batch (a slow server): keep the rest of it, and pass over what another node has taken over meanwhile.
+                    // After the last mark: SQLite has one writer.
+                    await marks.Committed;
                     var held = await ledger.RenewAsync([.. digests.Skip(i).Select(d => d.Claim)], _lease, current, cancellationToken);
                     digests = [.. digests.Take(i), .. digests.Skip(i).Where(d => held.Contains(d.Claim.MessageId))];
                     renewAt = current + _lease.Length / 2;
@@ -116,6 +118,7 @@ internal sealed partial class ReminderDispatcher(
                 var (claim, due) = digests[i];
                 if (due.Count == 0)
                 {
+                    await marks.Committed;
                     await ledger.ForgetAsync(claim, cancellationToken);
                     continue;
                 }

@@ -70,7 +70,13 @@ internal sealed class ReminderMarks(ReminderLedger ledger, DbConnection connecti
         await connection.DisposeAsync();
     }
 
-    private Task Then(Func<Task> mark) => _last = After(_last, mark);
+    // On the thread pool: Microsoft.Data.Sqlite runs its "async" statements synchronously, which would hold the next
+    // digest back for the whole mark instead of only its final dot.
+    private Task Then(Func<Task> mark)
+    {
+        var previous = _last;
+        return _last = Task.Run(() => After(previous, mark));
+    }
 
     private static async Task After(Task previous, Func<Task> mark)
     {
