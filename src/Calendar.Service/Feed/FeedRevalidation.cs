@@ -44,8 +44,9 @@ internal sealed class FeedRevalidation
         _changes = changes;
         _clock = clock;
         _options = options;
-        // Rare (a new snapshot, a full cache): every query string is asked of the endpoint once more.
-        cache.Evicted += _ => _remembered = new Remembered(_remembered.Snapshot, new(StringComparer.Ordinal));
+        // Only the query strings of the feed that left: a stranger cycling filters through a full cache evicts often,
+        // and must not send every other client's polls back to the endpoint each time.
+        cache.Evicted += Forget;
     }
 
     /// <summary>How many query strings are remembered for the snapshot in service.</summary>
@@ -94,6 +95,18 @@ internal sealed class FeedRevalidation
         var document = feed.Document;
         answered = new FeedResult(document, _changes.Record(document.Generation, now), now, _options.Value.MaxAge).ExecuteAsync(context);
         return true;
+    }
+
+    private void Forget(FeedKey key)
+    {
+        var feeds = _remembered.Feeds;
+        foreach (var (query, feed) in feeds)
+        {
+            if (feed.Key == key)
+            {
+                feeds.TryRemove(query, out _);
+            }
+        }
     }
 
     private sealed record Remembered(CalendarSnapshot? Snapshot, ConcurrentDictionary<string, RememberedFeed> Feeds);
