@@ -1,3 +1,4 @@
+using System.Globalization;
 using Calendar.Service.Feed;
 using Calendar.Service.Timeline;
 using Microsoft.AspNetCore.Http;
@@ -81,6 +82,61 @@ public class FeedRevalidationTests
         Assert.Equal((HttpStatusCode.NotModified, first.ETag), (polled.Status, polled.ETag));
         // The endpoint built the feed again and remembered it.
         Assert.True(revalidation.TryAnswer(Poll("?country=XA"), out _));
+    }
+
+    [Fact]
+    public async Task AFeedThatLeavesAFullCache_TakesOnlyItsOwnPollsBackToTheEndpoint()
+    {
+        // 70 countries with relations to 100 others each, every title its own: a cache of 1 MB holds some of their feeds (it counts their gzip; the events' texts are shared).
+        var codes = ("AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ "
+            + "BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY DJ DK DM DO DZ "
+            + "EC EE EG ER ET FI FJ FK FM FO GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK "
+            + "HM HN HR HT HU ID IE IL IM IN IO IQ IR IS JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA "
+            + "LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW "
+            + "MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var (homes, others) = (codes[..70], codes[70..]);
+        var facts = new System.Text.StringBuilder("facts:\n");
+        foreach (var home in homes)
+        {
+            foreach (var other in others)
+            {
+                facts.Append(CultureInfo.InvariantCulture, $"""
+                      - id: {home.ToLowerInvariant()}-{other.ToLowerInvariant()}-relations
+                        kind: relations
+                        countries: [{home}, {other}]
+                        date: 1993-06-23
+                        title: Relations established, register entry {home}-{other}-{(home + other).GetHashCode(StringComparison.Ordinal):x8}
+                        recurs: true
+                        sources:
+                          - title: "[Invented for tests]"
+                            outlet: Test Gazette
+                            published: 2023-06-24
+
+                    """);
+            }
+        }
+
+        using var folder = new TempFolder();
+        folder.Write("facts.yaml", facts.ToString());
+        using var app = new CalendarApplication(folder.Path, Instant.FromUtc(2023, 6, 1, 6, 0)).With("Calendar:Feed:CacheMegabytes", "1");
+        var revalidation = app.Get<FeedRevalidation>();
+
+        // Feeds until the cache lets go of one (a poll would count as a use: only the count is watched).
+        var requested = 0;
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        do
+        {
+            await FeedClient.GetAsync(app, $"?country={homes[requested++]}");
+            await Task.Delay(50, limit.Token);
+        }
+        while (revalidation.Count == requested && requested < homes.Length);
+
+        Assert.True(requested < homes.Length, $"No feed left the cache: {app.Get<FeedCache>().Size} bytes kept after {requested} feeds.");
+        Assert.InRange(revalidation.Count, requested / 2, requested - 1);
+        Assert.False(revalidation.TryAnswer(Poll($"?country={homes[0]}"), out _));
+        // The feeds requested just before and at the eviction stay answered at the front.
+        Assert.True(revalidation.TryAnswer(Poll($"?country={homes[requested - 2]}"), out _));
+        Assert.True(revalidation.TryAnswer(Poll($"?country={homes[requested - 1]}"), out _));
     }
 
     [Fact]
