@@ -220,10 +220,8 @@ internal sealed partial class ReminderDispatcher(
     {
         var subscription = claim.Subscription;
         var unsubscribe = publicAddress.Link($"subscriptions/unsubscribe?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Unsubscribe))}{SelfServiceMail.LangOf(subscription.Language)}");
-        var message = await email.ComposeAsync(subscription, due, unsubscribe);
         // Claimed under this id: a digest taken over keeps the id it was first sent with, whatever its events have become.
-        message.MessageId = claim.MessageId;
-        return message;
+        return await email.ComposeAsync(subscription, due, unsubscribe, claim.MessageId);
     }
 
     private static async Task SettleAsync((ReminderClaim Claim, Task<MimeMessage> Message)? ahead)

@@ -32,15 +32,13 @@ internal sealed class ReminderEmail(CountryCatalog countries, MailboxAddress fro
     private readonly Wording _english = Wording.English(countries);
     private readonly Dictionary<string, Template> _templates = new(StringComparer.Ordinal);
 
-    public async Task<MimeMessage> ComposeAsync(Subscription subscription, IReadOnlyList<DueReminder> due, Uri unsubscribe)
+    /// <summary>The digest of <paramref name="due"/> for <paramref name="subscription"/>, as the message <paramref name="messageId"/> (<see cref="MessageIdFor"/> when it was claimed).</summary>
+    public async Task<MimeMessage> ComposeAsync(Subscription subscription, IReadOnlyList<DueReminder> due, Uri unsubscribe, string messageId)
     {
         var ordered = due.OrderBy(r => r.DaysLeft).ThenBy(r => r.Occurrence.Title, StringComparer.Ordinal).ToList();
         var template = await TemplateFor(subscription, ordered);
         // The headers every subscriber of the template gets (Date, Subject, ...), formatted once: a clone copies their bytes.
-        var message = new MimeMessage(template.Headers.Select(header => header.Clone()))
-        {
-            MessageId = MessageIdFor(subscription.Id, ordered.Select(r => (r.Occurrence.Id, r.LeadDays)), domain),
-        };
+        var message = new MimeMessage(template.Headers.Select(header => header.Clone())) { MessageId = messageId };
         message.From.Add(from);
         message.To.Add(new MailboxAddress(subscription.Name, subscription.Email));
         // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to the link.
@@ -49,17 +47,17 @@ internal sealed class ReminderEmail(CountryCatalog countries, MailboxAddress fro
         var link = unsubscribe.AbsoluteUri;
         var text = BodyPart("plain", template.Text.Fill(link));
         var html = BodyPart("html", template.Html.Fill(WebUtility.HtmlEncode(link), WebUtility.HtmlEncode(subscription.Email)));
-        // Already encoded, once for everyone: MimeKit writes it as it is.
-        var ics = new TextPart("calendar")
+        // Already encoded, once for everyone: MimeKit writes it as it is. Its headers are made whole before the part
+        // (each parameter added to a part's Content-Type formats the header again).
+        var type = new ContentType("text", "calendar") { Charset = "utf-8", Name = "reminders.ics" };
+        // The Content-Type's method must match METHOD inside (RFC 6047 §2.4); PUBLISH is a copy, not an invitation.
+        type.Parameters.Add("method", "PUBLISH");
+        var ics = new MimePart(type)
         {
             Content = new MimeContent(new MemoryStream(template.Ics, writable: false), template.IcsEncoding),
             ContentTransferEncoding = template.IcsEncoding,
-            FileName = "reminders.ics",
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = "reminders.ics" },
         };
-        ics.ContentType.Name = "reminders.ics";
-        // The Content-Type's method must match METHOD inside (RFC 6047 §2.4); PUBLISH is a copy, not an invitation.
-        ics.ContentType.Parameters.Add("method", "PUBLISH");
-        ics.ContentType.Charset = "utf-8";
         message.Body = new Multipart("mixed") { new MultipartAlternative { text, html }, ics };
         return message;
     }
