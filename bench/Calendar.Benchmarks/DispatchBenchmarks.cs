@@ -54,8 +54,10 @@ public class DispatchBenchmarks : IDisposable
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        Directory.CreateDirectory(_folder);
-        File.WriteAllText(Path.Combine(_folder, "facts.yaml"), """
+        // Facts and data apart, as the service keeps them: a watcher on the facts folder would otherwise wake at every write to the ledger.
+        var facts = Directory.CreateDirectory(Path.Combine(_folder, "facts")).FullName;
+        var data = Directory.CreateDirectory(Path.Combine(_folder, "data")).FullName;
+        File.WriteAllText(Path.Combine(facts, "facts.yaml"), """
             countries: { XA: Xanadu, XB: Brobdingnag }
             facts:
               - id: xa-xb-relations
@@ -67,8 +69,8 @@ public class DispatchBenchmarks : IDisposable
             """);
         var settings = new Dictionary<string, string?>
         {
-            ["Calendar:FactsPath"] = _folder,
-            ["Calendar:DataPath"] = _folder,
+            ["Calendar:FactsPath"] = facts,
+            ["Calendar:DataPath"] = data,
             ["Calendar:PublicBaseUrl"] = "https://calendar.example.org/",
             ["Calendar:Smtp:Host"] = "127.0.0.1",
             ["Calendar:Smtp:Port"] = _sink.Port.ToString(CultureInfo.InvariantCulture),
@@ -82,7 +84,7 @@ public class DispatchBenchmarks : IDisposable
             settings["Calendar:Database:ConnectionString"] = connectionString;
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = _folder });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = facts });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Services.AddStorage(builder.Configuration).AddCluster(builder.Configuration).AddTimeline(builder.Configuration).AddFeed(builder.Configuration)

@@ -21,7 +21,8 @@ if (command.ExitCode is { } answered)
     return answered;
 }
 
-var builder = WebApplication.CreateBuilder(command.HostArgs);
+// The host's own appsettings.json is read, not watched: the content root holds the data folder, and a watcher there woke at every database write.
+var builder = WebApplication.CreateBuilder([.. command.HostArgs, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddCalendarConfiguration(command.HostArgs);
 command.ConfigureLogging(builder);
 

@@ -15,9 +15,10 @@ namespace Calendar.Service.Reminders;
 /// <summary>The digest emails of one dispatch run: what is due for a subscription, grouped by how far off it is, with an .ics of the events.</summary>
 /// <remarks>
 /// Subscribers who follow the same things at the same times get the same digest but for their address and their
-/// unsubscribe link: its text, HTML (Razor, then the stylesheet inlined) and .ics are made once per run and
-/// completed for each subscriber, instead of rendered 10,000 times (the rendering took ten times as long as the SMTP
-/// transaction).
+/// unsubscribe link: its headers, text, HTML (Razor, then the stylesheet inlined) and encoded .ics are made once per
+/// run and completed for each subscriber, instead of rendered 10,000 times (the rendering took ten times as long as the
+/// SMTP transaction). Completing one is copying bytes: searching the texts for stand-ins, re-encoding them, formatting
+/// the shared headers and encoding the .ics for each message took as long as the SMTP transaction.
 /// </remarks>
 internal sealed class ReminderEmail(CountryCatalog countries, MailboxAddress from, Uri site, string domain, EventSequences sequences, Instant factsModified)
 {
@@ -31,35 +32,33 @@ internal sealed class ReminderEmail(CountryCatalog countries, MailboxAddress fro
     private readonly Wording _english = Wording.English(countries);
     private readonly Dictionary<string, Template> _templates = new(StringComparer.Ordinal);
 
-    public async Task<MimeMessage> ComposeAsync(Subscription subscription, IReadOnlyList<DueReminder> due, Uri unsubscribe)
+    /// <summary>The digest of <paramref name="due"/> for <paramref name="subscription"/>, as the message <paramref name="messageId"/> (<see cref="MessageIdFor"/> when it was claimed).</summary>
+    public async Task<MimeMessage> ComposeAsync(Subscription subscription, IReadOnlyList<DueReminder> due, Uri unsubscribe, string messageId)
     {
         var ordered = due.OrderBy(r => r.DaysLeft).ThenBy(r => r.Occurrence.Title, StringComparer.Ordinal).ToList();
         var template = await TemplateFor(subscription, ordered);
-        var message = new MimeMessage
-        {
-            Subject = template.Subject,
-            MessageId = MessageIdFor(subscription.Id, ordered.Select(r => (r.Occurrence.Id, r.LeadDays)), domain),
-        };
+        // The headers every subscriber of the template gets (Date, Subject, ...), formatted once: a clone copies their bytes.
+        var message = new MimeMessage(template.Headers.Select(header => header.Clone())) { MessageId = messageId };
         message.From.Add(from);
         message.To.Add(new MailboxAddress(subscription.Name, subscription.Email));
         // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to the link.
         message.Headers.Add("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>");
-        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        // RFC 3834: an automatic message; out-of-office replies should not answer it.
-        message.Headers.Add("Auto-Submitted", "auto-generated");
 
-        var body = new BodyBuilder
-        {
-            TextBody = template.Text.Replace(SomeUnsubscribe.AbsoluteUri, unsubscribe.AbsoluteUri, StringComparison.Ordinal),
-            HtmlBody = template.Html
-                .Replace(SomeUnsubscribe.AbsoluteUri, WebUtility.HtmlEncode(unsubscribe.AbsoluteUri), StringComparison.Ordinal)
-                .Replace(SomeAddress, WebUtility.HtmlEncode(subscription.Email), StringComparison.Ordinal),
-        };
-        var ics = body.Attachments.Add("reminders.ics", template.Ics, new ContentType("text", "calendar"));
+        var link = unsubscribe.AbsoluteUri;
+        var text = BodyPart("plain", template.Text.Fill(link));
+        var html = BodyPart("html", template.Html.Fill(WebUtility.HtmlEncode(link), WebUtility.HtmlEncode(subscription.Email)));
+        // Already encoded, once for everyone: MimeKit writes it as it is. Its headers are made whole before the part
+        // (each parameter added to a part's Content-Type formats the header again).
+        var type = new ContentType("text", "calendar") { Charset = "utf-8", Name = "reminders.ics" };
         // The Content-Type's method must match METHOD inside (RFC 6047 §2.4); PUBLISH is a copy, not an invitation.
-        ics.ContentType.Parameters.Add("method", "PUBLISH");
-        ics.ContentType.Charset = "utf-8";
-        message.Body = body.ToMessageBody();
+        type.Parameters.Add("method", "PUBLISH");
+        var ics = new MimePart(type)
+        {
+            Content = new MimeContent(new MemoryStream(template.Ics, writable: false), template.IcsEncoding),
+            ContentTransferEncoding = template.IcsEncoding,
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = "reminders.ics" },
+        };
+        message.Body = new Multipart("mixed") { new MultipartAlternative { text, html }, ics };
         return message;
     }
 
@@ -93,7 +92,7 @@ internal sealed class ReminderEmail(CountryCatalog countries, MailboxAddress fro
             // The subscription's language for everything it reads, subject included.
             var wording = subscription.Language == Language.En ? _english : Wording.For(subscription.Language, countries);
             var digest = ReminderDigest.For(subscription with { Email = SomeAddress }, ordered, wording, site, SomeUnsubscribe);
-            template = new Template(Subject(ordered, wording), ReminderEmailBody.Text(digest), await ReminderEmailBody.HtmlAsync(digest), Ics(ordered, wording));
+            template = Template.Of(Subject(ordered, wording), ReminderEmailBody.Text(digest), await ReminderEmailBody.HtmlAsync(digest), Ics(ordered, wording));
             if (_templates.Count >= MaxTemplates)
             {
                 _templates.Clear();
@@ -143,5 +142,36 @@ internal sealed class ReminderEmail(CountryCatalog countries, MailboxAddress fro
         return Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? "");
     }
 
-    private sealed record Template(string Subject, string Text, string Html, byte[] Ics);
+    /// <summary>A text part of the digest (its transfer encoding is MimeKit's choice when it is sent, as the server allows).</summary>
+    private static TextPart BodyPart(string subtype, byte[] utf8)
+    {
+        var part = new TextPart(subtype) { Content = new MimeContent(new MemoryStream(utf8, writable: false)) };
+        part.ContentType.Charset = "utf-8";
+        return part;
+    }
+
+    /// <summary>What a digest's message has for everyone who gets it: headers, bodies with blanks for the address and the link, and the encoded .ics.</summary>
+    private sealed record Template(IReadOnlyList<Header> Headers, TextWithBlanks Text, TextWithBlanks Html, byte[] Ics, ContentEncoding IcsEncoding)
+    {
+        public static Template Of(string subject, string text, string html, byte[] ics)
+        {
+            var headers = new MimeMessage { Subject = subject }.Headers;
+            headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            // RFC 3834: an automatic message; out-of-office replies should not answer it.
+            headers.Add("Auto-Submitted", "auto-generated");
+            // As MimeKit attaches a text file: the encoding that keeps it 7-bit, done here once.
+            var part = new TextPart("calendar") { Content = new MimeContent(new MemoryStream(ics, writable: false)) };
+            part.ContentTransferEncoding = part.GetBestEncoding(EncodingConstraint.SevenBit);
+            var options = FormatOptions.Default.Clone();
+            options.NewLineFormat = NewLineFormat.Dos;
+            using var encoded = new MemoryStream();
+            part.WriteTo(options, encoded, contentOnly: true);
+            return new Template(
+                [.. headers.Where(header => header.Id is HeaderId.Date or HeaderId.Subject || header.Field is "List-Unsubscribe-Post" or "Auto-Submitted")],
+                TextWithBlanks.Cut(text, SomeUnsubscribe.AbsoluteUri),
+                TextWithBlanks.Cut(html, SomeUnsubscribe.AbsoluteUri, SomeAddress),
+                encoded.ToArray(),
+                part.ContentTransferEncoding);
+        }
+    }
 }

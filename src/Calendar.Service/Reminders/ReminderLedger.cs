@@ -107,6 +107,9 @@ internal sealed partial class ReminderLedger(CalendarDatabase database)
         return claims;
     }
 
+    /// <summary>Whether a claim may run while the run's marks commit: not on SQLite, whose one writer would make the marks wait for it.</summary>
+    public bool ClaimsWhileMarking => database.Dialect.WritersRunTogether;
+
     /// <summary>Moves the lease of this node's claims on; the message ids it still holds (another node may have taken some over).</summary>
     public async Task<IReadOnlySet<string>> RenewAsync(IReadOnlyList<ReminderClaim> claims, ReminderLease lease, Instant now, CancellationToken cancellationToken)
     {
@@ -130,7 +133,7 @@ internal sealed partial class ReminderLedger(CalendarDatabase database)
             await connection.ExecuteAsync(asynchronous);
         }
 
-        return new ReminderMarks(this, connection);
+        return new ReminderMarks(this, connection, database.Dialect.StatementsHoldTheCaller);
     }
 
     public Task MarkSentAsync(ReminderClaim claim, Instant now, CancellationToken cancellationToken, ReminderMarks? marks = null) => MarkAsync(

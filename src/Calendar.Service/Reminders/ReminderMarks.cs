@@ -11,7 +11,7 @@ namespace Calendar.Service.Reminders;
 /// sent again. Each kind of mark is a statement prepared once for the run: parsing and planning it took as long as
 /// running it.
 /// </remarks>
-internal sealed class ReminderMarks(ReminderLedger ledger, DbConnection connection) : IAsyncDisposable
+internal sealed class ReminderMarks(ReminderLedger ledger, DbConnection connection, bool statementsHoldTheCaller) : IAsyncDisposable
 {
     private readonly Dictionary<string, DbCommand> _statements = new(StringComparer.Ordinal);
     private Task _last = Task.CompletedTask;
@@ -70,12 +70,13 @@ internal sealed class ReminderMarks(ReminderLedger ledger, DbConnection connecti
         await connection.DisposeAsync();
     }
 
-    // On the thread pool: Microsoft.Data.Sqlite runs its "async" statements synchronously, which would hold the next
-    // digest back for the whole mark instead of only its final dot.
+    // A driver whose statements hold the caller (Microsoft.Data.Sqlite) runs them on the thread pool, or it would hold
+    // the next digest back for the whole mark instead of only its final dot; Npgsql's return once written, and a hop to
+    // the thread pool would only make the mark later.
     private Task Then(Func<Task> mark)
     {
         var previous = _last;
-        return _last = Task.Run(() => After(previous, mark));
+        return _last = statementsHoldTheCaller ? Task.Run(() => After(previous, mark)) : After(previous, mark);
     }
 
     private static async Task After(Task previous, Func<Task> mark)

@@ -65,6 +65,18 @@ internal sealed class SqlDialect(DatabaseProvider provider)
     /// <remarks>For the session: Npgsql resets it (DISCARD ALL) before the pool hands the connection out again.</remarks>
     public string? AsynchronousCommit => provider == DatabaseProvider.Postgres ? "SET synchronous_commit = off" : null;
 
+    /// <summary>
+    /// Whether a process can write in two transactions at once: PostgreSQL locks rows, SQLite has one writer for the
+    /// whole file (a second one waits for the first to commit).
+    /// </summary>
+    public bool WritersRunTogether => provider == DatabaseProvider.Postgres;
+
+    /// <summary>
+    /// Whether the driver's "async" statements hold the calling thread until they are done: Microsoft.Data.Sqlite runs
+    /// them synchronously; Npgsql returns once the statement is written to the server.
+    /// </summary>
+    public bool StatementsHoldTheCaller => provider == DatabaseProvider.Sqlite;
+
     /// <summary>"calendar" in ASCII: any constant works, as long as every replica uses the same one.</summary>
     private const long MigrationLockKey = 0x63616c656e646172;
 }

@@ -136,6 +136,9 @@ public partial class PageTests(PageTests.Host host) : IClassFixture<PageTests.Ho
             await page.Locator("#reminders p").First.InnerTextAsync());
         await page.FillAsync("#reminder-email", "rome@embassy.example");
         await page.ClickAsync("#reminders button[type=submit]");
+        // Back only once the answer has loaded: going back while the post navigates detached the page now and then.
+        await page.WaitForURLAsync(new Regex("/subscriptions$"));
+        await page.GetByText("ok").WaitForAsync();
         await page.GoBackAsync();
         await page.FillAsync("#reminder-email", "rome@embassy.example");
         await page.FillAsync("#reminder-name", "Embassy in Rome");

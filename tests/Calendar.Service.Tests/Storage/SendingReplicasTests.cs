@@ -103,6 +103,41 @@ public class SendingReplicasTests
         Assert.Equal(0, (await replica.DispatchAsync()).Sent);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AServerThatGoesAwayMidRun_LeavesEveryUnsentDigestOwedForTheNextAttempt_NoneHeldByALease(string provider)
+    {
+        using var test = await TestDatabase.CreateAsync(provider);
+        using var server = new ScriptedSmtpServer();
+        using var facts = new TempFolder();
+        // Two batches: on PostgreSQL the second is claimed while the first is sent.
+        using var replica = Replica(test, facts, server.Port, subscribers: ReminderDispatcher.Batch + 50).With("Calendar:Reminders:RetryAfter", "00:00:10");
+        replica.Start();
+        server.BeforeAnswering = number =>
+        {
+            if (number == 30)
+            {
+                server.SenderReply = "421 4.3.2 Service shutting down";
+            }
+
+            return Task.CompletedTask;
+        };
+
+        Assert.Equal(30, (await replica.DispatchAsync()).Sent);
+        using (var database = replica.Get<Calendar.Service.Storage.CalendarDatabase>().Open())
+        {
+            Assert.Equal(0L, Dapper.SqlMapper.ExecuteScalar<long>(database, "SELECT count(*) FROM reminder_ledger WHERE state = 'sending'"));
+        }
+
+        // After the retry wait and well within a lease: everyone still owed gets their digest now, and nobody a second.
+        server.SenderReply = null;
+        replica.Clock.Advance(Duration.FromSeconds(15));
+        Assert.Equal(ReminderDispatcher.Batch + 21, (await replica.DispatchAsync()).Sent);
+        var recipients = server.Accepted.Select(Assert.Single).ToList();
+        Assert.Equal(ReminderDispatcher.Batch + 51, recipients.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(ReminderDispatcher.Batch + 51, recipients.Count);
+    }
+
     private static async Task Lock(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string provider)
     {
         await using var command = connection.CreateCommand();
