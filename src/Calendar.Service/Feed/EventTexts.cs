@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Calendar.Core;
 
 namespace Calendar.Service.Feed;
@@ -24,6 +25,10 @@ internal sealed class EventTexts(string generation)
 
     /// <summary>The generation (<see cref="FeedBuilder.GenerationOf"/>) whose events these are.</summary>
     public string Generation { get; } = generation;
+
+    /// <summary>Writers of the generation's events, kept between its builds with the property texts they share (<see cref="EventWriter"/>).</summary>
+    /// <remarks>A one-country feed of the world spans thousands of dates for its 1,344 events: a writer new to each build wrote most of them afresh.</remarks>
+    public ConcurrentBag<EventWriter> Writers { get; } = [];
 
     /// <summary>Bytes of text kept.</summary>
     public long Size { get; private set; }

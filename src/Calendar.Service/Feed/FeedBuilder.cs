@@ -92,7 +92,7 @@ internal sealed class FeedBuilder
 
         writer.Write(header[..^CalendarEnd.Length]);
         var stamp = snapshot.Version.LastModified;
-        var writers = new ConcurrentBag<EventWriter>();
+        var writers = texts.Writers;
         using var sequences = _sequences.Open(language);
         // A pipeline of the rounds of events not serialized yet, three at a time: the next round is worded and given its
         // SEQUENCEs (the database's part, one thread, off the serializing threads' path), this one is serialized on every
@@ -181,7 +181,7 @@ internal sealed class FeedBuilder
         var (events, assigned) = prepared;
         Parallel.ForEach(Partitioner.Create(0, events.Length, BatchSize), range =>
         {
-            // One writer a thread for the whole build: it keeps the texts that events share.
+            // One writer a thread at a time, kept for the generation: it keeps the texts that events share.
             var writer = writers.TryTake(out var idle) ? idle : new EventWriter();
             for (var i = range.Item1; i < range.Item2; i++)
             {
