@@ -26,15 +26,15 @@ internal sealed class FeedBuilder
 {
     public const string ProductId = "-//Diplomatic Anniversary Calendar//Feed 1.0//EN";
 
-    /// <summary>Events per round: one transaction for their SEQUENCEs, and the round's worded events in memory.</summary>
+    /// <summary>Events per round: a statement or two for their SEQUENCEs (in the build's session), and the round's worded events in memory.</summary>
     /// <remarks>
     /// Small, so that a round's events (about 1 MB of text) die before the collector promotes them: with 4,096 a round
     /// outlived two collections and the world feed's build left some 100 MB of dead events in the oldest generation
-    /// (peak resident memory 472 against 378 MiB). A commit in WAL mode with synchronous = NORMAL is no disk flush.
+    /// (peak resident memory 472 against 378 MiB). Their SEQUENCEs are committed every few rounds (<see cref="EventSequences.CommitEvery"/>).
     /// </remarks>
     private const int RoundSize = 512;
 
-    /// <summary>Events a worker serializes with one serializer before it takes the next range.</summary>
+    /// <summary>Events a worker serializes with one writer before it takes the next range.</summary>
     private const int BatchSize = 256;
 
     private const string CalendarEnd = "END:VCALENDAR\r\n";
