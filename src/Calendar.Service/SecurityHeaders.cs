@@ -19,7 +19,12 @@ internal static class SecurityHeaders
         // At the last moment, so that the exception handler, which clears the headers of a failed response, cannot drop them.
         context.Response.OnStarting(() =>
         {
-            Apply(context);
+            // Not on a 304: it has no body for them to guard, and a cache keeps those of its stored response (RFC 9111 §4.3.4).
+            if (context.Response.StatusCode != StatusCodes.Status304NotModified)
+            {
+                Apply(context);
+            }
+
             return Task.CompletedTask;
         });
         return next(context);

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Collections.Concurrent;
 using Calendar.Core;
 
 namespace Calendar.Service.Feed;
@@ -14,21 +14,21 @@ namespace Calendar.Service.Feed;
 /// </para>
 /// <para>
 /// Bounded by the window: every event of the generation at most once, as the snapshot holds every occurrence once.
-/// Kept in chunks of <see cref="ChunkedBuffer.ChunkSize"/> bytes, below the large object heap. Keyed by the
+/// Written in chunks of <see cref="ChunkedBuffer.ChunkSize"/> bytes (<see cref="EventWriter"/>), below the large object heap. Keyed by the
 /// occurrence object, which the snapshot keeps for the generation's life: no UID string is kept for it.
 /// </para>
 /// </remarks>
 internal sealed class EventTexts(string generation)
 {
-    private static readonly UTF8Encoding Utf8 = new(false);
-
     private readonly Lock _lock = new();
     private readonly Dictionary<Occurrence, ReadOnlyMemory<byte>> _texts = new(ReferenceEqualityComparer.Instance);
-    private byte[] _chunk = [];
-    private int _used;
 
     /// <summary>The generation (<see cref="FeedBuilder.GenerationOf"/>) whose events these are.</summary>
     public string Generation { get; } = generation;
+
+    /// <summary>Writers of the generation's events, kept between its builds with the property texts they share (<see cref="EventWriter"/>).</summary>
+    /// <remarks>A one-country feed of the world spans thousands of dates for its 1,344 events: a writer new to each build wrote most of them afresh.</remarks>
+    public ConcurrentBag<EventWriter> Writers { get; } = [];
 
     /// <summary>Bytes of text kept.</summary>
     public long Size { get; private set; }
@@ -63,38 +63,22 @@ internal sealed class EventTexts(string generation)
         return missing;
     }
 
-    /// <summary>Keeps <paramref name="text"/> for <paramref name="occurrence"/>; the bytes kept (another build's, if it was first).</summary>
-    public ReadOnlyMemory<byte> Add(Occurrence occurrence, string text)
+    /// <summary>Keeps the texts at <paramref name="positions"/> for their occurrences, unless another build kept one first.</summary>
+    /// <remarks>
+    /// Called once the build's SEQUENCEs are committed (<see cref="EventSequences.Session.Complete"/>): a text kept here
+    /// is served by other builds without asking the database, so it never holds a SEQUENCE that could still be rolled back.
+    /// </remarks>
+    public void Keep(IReadOnlyList<Occurrence> occurrences, ReadOnlyMemory<byte>[] texts, IEnumerable<int> positions)
     {
-        var length = Utf8.GetByteCount(text);
         lock (_lock)
         {
-            if (_texts.TryGetValue(occurrence, out var kept))
+            foreach (var i in positions)
             {
-                return kept;
-            }
-
-            Memory<byte> room;
-            if (length > ChunkedBuffer.ChunkSize)
-            {
-                room = new byte[length];
-            }
-            else
-            {
-                if (_chunk.Length - _used < length)
+                if (_texts.TryAdd(occurrences[i], texts[i]))
                 {
-                    _chunk = ChunkedBuffer.NewChunk();
-                    _used = 0;
+                    Size += texts[i].Length;
                 }
-
-                room = _chunk.AsMemory(_used, length);
-                _used += length;
             }
-
-            Utf8.GetBytes(text, room.Span);
-            _texts[occurrence] = room;
-            Size += length;
-            return room;
         }
     }
 }

@@ -4,7 +4,6 @@ using System.Text;
 using Calendar.Core;
 using Calendar.Service.Timeline;
 using Ical.Net;
-using Ical.Net.CalendarComponents;
 using Ical.Net.Serialization;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -27,15 +26,15 @@ internal sealed class FeedBuilder
 {
     public const string ProductId = "-//Diplomatic Anniversary Calendar//Feed 1.0//EN";
 
-    /// <summary>Events per round: one transaction for their SEQUENCEs, and the round's worded events in memory.</summary>
+    /// <summary>Events per round: a statement or two for their SEQUENCEs (in the build's session), and the round's worded events in memory.</summary>
     /// <remarks>
     /// Small, so that a round's events (about 1 MB of text) die before the collector promotes them: with 4,096 a round
     /// outlived two collections and the world feed's build left some 100 MB of dead events in the oldest generation
-    /// (peak resident memory 472 against 378 MiB). A commit in WAL mode with synchronous = NORMAL is no disk flush.
+    /// (peak resident memory 472 against 378 MiB). Their SEQUENCEs are committed every few rounds (<see cref="EventSequences.CommitEvery"/>).
     /// </remarks>
     private const int RoundSize = 512;
 
-    /// <summary>Events a worker serializes with one serializer before it takes the next range.</summary>
+    /// <summary>Events a worker serializes with one writer before it takes the next range.</summary>
     private const int BatchSize = 256;
 
     private const string CalendarEnd = "END:VCALENDAR\r\n";
@@ -82,7 +81,8 @@ internal sealed class FeedBuilder
         var generation = GenerationOf(snapshot);
         var texts = TextsOf(generation, snapshot, language);
         var found = new ReadOnlyMemory<byte>[listed.Count];
-        var rounds = texts.Find(listed, found).Chunk(RoundSize).ToList();
+        var missing = texts.Find(listed, found);
+        var rounds = missing.Chunk(RoundSize).ToList();
         using var writer = new FeedDocumentWriter(listed.Count);
         var header = new CalendarSerializer().SerializeToString(CreateCalendar(name, Description(snapshot.Window, language), language)) ?? "";
         if (!header.EndsWith(CalendarEnd, StringComparison.Ordinal))
@@ -92,20 +92,43 @@ internal sealed class FeedBuilder
 
         writer.Write(header[..^CalendarEnd.Length]);
         var stamp = snapshot.Version.LastModified;
-        // A pipeline of the rounds of events not serialized yet: while one round is worded, given its SEQUENCEs (one
-        // transaction) and serialized (on every core), the events before it are hashed and gzipped on this thread.
-        var next = rounds.Count > 0 ? Task.Run(() => Serialize(rounds[0], listed, found, wording, stamp, texts)) : null;
+        var writers = texts.Writers;
+        using var sequences = _sequences.Open(language);
+        // A pipeline of the rounds of events not serialized yet, three at a time: the next round is worded and given its
+        // SEQUENCEs (the database's part, one thread, off the serializing threads' path), this one is serialized on every
+        // core, and the one before it is hashed and gzipped on this thread.
+        var prepare = rounds.Count > 0 ? Task.Run(() => Prepare(rounds[0], listed, wording, sequences)) : null;
+        Task? serialize = null;
         var written = 0;
-        for (var i = 0; i < rounds.Count; i++)
+        try
         {
-            next!.GetAwaiter().GetResult();
-            // The round itself, not `i`: a for loop's variable is one for all its iterations, and the task may start after the next.
-            var following = i + 1 < rounds.Count ? rounds[i + 1] : null;
-            next = following is not null ? Task.Run(() => Serialize(following, listed, found, wording, stamp, texts)) : null;
-            WriteUpTo(rounds[i][^1] + 1);
+            for (var i = 0; i < rounds.Count; i++)
+            {
+                var prepared = prepare!.GetAwaiter().GetResult();
+                // The rounds themselves, not `i`: a for loop's variable is one for all its iterations, and a task may start after the next.
+                var (round, following) = (rounds[i], i + 1 < rounds.Count ? rounds[i + 1] : null);
+                prepare = following is not null ? Task.Run(() => Prepare(following, listed, wording, sequences)) : null;
+                var previous = serialize;
+                serialize = Task.Run(() => Serialize(round, prepared, found, stamp, writers));
+                if (previous is not null)
+                {
+                    previous.GetAwaiter().GetResult();
+                    WriteUpTo(rounds[i - 1][^1] + 1);
+                }
+            }
+
+            serialize?.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            // The session is disposed below: no round may still be using it when a failed round ends the build.
+            Task.WaitAll(new[] { prepare, serialize }.OfType<Task>().Select(task => task.ContinueWith(_ => { }, TaskScheduler.Default)));
         }
 
         WriteUpTo(found.Length);
+        // Every SEQUENCE in the feed committed before anyone is served it, and before other builds take its texts.
+        sequences.Complete();
+        texts.Keep(listed, found, missing);
         writer.Write(CalendarEnd);
         return writer.Finish(generation, name, listed.Count);
 
@@ -140,25 +163,32 @@ internal sealed class FeedBuilder
         }
     }
 
-    /// <summary>
-    /// Words the events at <paramref name="positions"/> of <paramref name="listed"/>, records their SEQUENCEs (one
-    /// transaction) and serializes each VEVENT as Ical.Net's event serializer writes it inside a calendar, in parallel,
-    /// into <paramref name="texts"/> and <paramref name="found"/>.
-    /// </summary>
-    private void Serialize(int[] positions, List<Occurrence> listed, ReadOnlyMemory<byte>[] found, Wording wording, Instant stamp, EventTexts texts)
+    /// <summary>Words the events at <paramref name="positions"/> of <paramref name="listed"/> and records their SEQUENCEs (in the build's session).</summary>
+    private (FeedEvent[] Events, IReadOnlyDictionary<string, int> Sequences) Prepare(int[] positions, List<Occurrence> listed, Wording wording, EventSequences.Session sequences)
     {
         var events = new FeedEvent[positions.Length];
         Parallel.For(0, positions.Length, i => events[i] = FeedEvent.From(listed[positions[i]], wording, _options.UidDomain));
-        var sequences = _sequences.Assign(events, wording.LanguageOf());
+        return (events, sequences.Assign(events));
+    }
+
+    /// <summary>
+    /// Serializes each VEVENT as Ical.Net's event serializer writes it inside a calendar (<see cref="EventWriter"/>), in
+    /// parallel, into <paramref name="found"/> at <paramref name="positions"/>.
+    /// </summary>
+    private static void Serialize(
+        int[] positions, (FeedEvent[] Events, IReadOnlyDictionary<string, int> Sequences) prepared, ReadOnlyMemory<byte>[] found, Instant stamp, ConcurrentBag<EventWriter> writers)
+    {
+        var (events, assigned) = prepared;
         Parallel.ForEach(Partitioner.Create(0, events.Length, BatchSize), range =>
         {
-            var serializer = new EventSerializer();
-            var vevent = new CalendarEvent();
+            // One writer a thread at a time, kept for the generation: it keeps the texts that events share.
+            var writer = writers.TryTake(out var idle) ? idle : new EventWriter();
             for (var i = range.Item1; i < range.Item2; i++)
             {
-                var text = serializer.SerializeToString(events[i].Fill(vevent, sequences[events[i].Uid], stamp)) ?? "";
-                found[positions[i]] = texts.Add(listed[positions[i]], text);
+                found[positions[i]] = writer.Write(events[i], assigned[events[i].Uid], stamp);
             }
+
+            writers.Add(writer);
         });
     }
 

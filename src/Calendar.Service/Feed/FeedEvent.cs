@@ -94,6 +94,23 @@ internal sealed record FeedEvent(
         // without METHOD, RFC 5545 §3.8.7.2 makes it when the information was last revised in the store: here,
         // when the facts last changed, as LAST-MODIFIED (§3.8.7.3).
         var stamped = new CalDateTime(stamp.ToDateTimeUtc());
+        FillOwnText(vevent);
+        // All-day, VALUE=DATE, no time zone: an anniversary is the same date everywhere.
+        vevent.DtStart = new CalDateTime(Start.ToDateOnly());
+        vevent.DtEnd = new CalDateTime(EndExclusive.ToDateOnly());
+        vevent.DtStamp = stamped;
+        vevent.LastModified = stamped;
+        vevent.Sequence = sequence;
+        vevent.Status = Tentative ? EventStatus.Tentative : EventStatus.Confirmed;
+        // An anniversary does not make anyone busy.
+        vevent.Transparency = TransparencyType.Transparent;
+        vevent.Categories = [.. Categories];
+        return vevent;
+    }
+
+    /// <summary>Clears <paramref name="vevent"/> and sets the properties whose text is this event's own (<see cref="EventWriter"/>).</summary>
+    public void FillOwnText(CalendarEvent vevent)
+    {
         vevent.Properties.Clear();
         vevent.Uid = Uid;
         vevent.Summary = Summary;
@@ -106,18 +123,7 @@ internal sealed record FeedEvent(
         }
 
         vevent.Location = Location;
-        // All-day, VALUE=DATE, no time zone: an anniversary is the same date everywhere.
-        vevent.DtStart = new CalDateTime(Start.ToDateOnly());
-        vevent.DtEnd = new CalDateTime(EndExclusive.ToDateOnly());
-        vevent.DtStamp = stamped;
-        vevent.LastModified = stamped;
-        vevent.Sequence = sequence;
-        vevent.Status = Tentative ? EventStatus.Tentative : EventStatus.Confirmed;
-        // An anniversary does not make anyone busy.
-        vevent.Transparency = TransparencyType.Transparent;
-        vevent.Categories = [.. Categories];
         vevent.Url = Url;
-        return vevent;
     }
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);

@@ -24,31 +24,34 @@ internal sealed class FeedResult(FeedDocument document, Instant changedAt, Insta
         var response = httpContext.Response;
         var representation = AcceptsGzip(request) ? Document.Gzip : Document.Identity;
 
-        // Sent with 200 and 304 alike (RFC 9110 §15.4.5): the validators, and how long a copy may be reused. Strings
-        // made once (the ETag with its feed, the rest per second or per setting): a poll parses and formats nothing.
+        // Sent with 200 and 304 alike, as RFC 9110 §15.4.5 asks: the ETag, Date, how long a copy may be reused and what
+        // it varies on. Strings made once (the ETag with its feed, the rest per second or per setting): a poll parses and
+        // formats nothing.
         var headers = response.Headers;
         headers.ETag = representation.ETagText;
-        // RFC 9110 §8.8.2.1: never later than Date. Both from the service's clock rather than Kestrel's own, which
-        // lags up to a second (and is not the tests' fake clock); a date recorded ahead of it is sent as Date.
+        // Both from the service's clock rather than Kestrel's own, which lags up to a second (and is not the tests' fake clock).
         var date = Instant.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
         headers.Date = Dates.Format(date);
-        headers.LastModified = LastModifiedDates.Format(Instant.Min(changedAt, date));
         // Public: the feed is the same for everyone. must-revalidate: once max-age has passed, a cache asks
         // (cheaply, with If-None-Match) rather than serving an old copy when the origin is unreachable.
         headers.CacheControl = CacheControlFor(maxAge);
         // The ETag depends on the encoding chosen, so caches must key on Accept-Encoding.
         headers.Vary = HeaderNames.AcceptEncoding;
-        // Set here rather than when the response starts: a poll answered at the front of the pipeline
-        // (FeedRevalidation) comes before the middleware that would register a callback for each request.
-        SecurityHeaders.Apply(httpContext);
 
         // Compared with the date recorded, not the one sent: a copy dated before it is older than the feed.
         if (IsNotModified(request, representation, changedAt.ToDateTimeOffset()))
         {
+            // Nothing else (§15.4.5: no other metadata when there is an ETag): a cache keeps the headers of its stored
+            // response that a 304 leaves out (RFC 9111 §4.3.4), and the security headers guard a body, which a 304 has not.
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
         }
 
+        // RFC 9110 §8.8.2.1: never later than Date; a date recorded ahead of the clock is sent as Date.
+        headers.LastModified = LastModifiedDates.Format(Instant.Min(changedAt, date));
+        // Set here rather than when the response starts: a poll answered at the front of the pipeline
+        // (FeedRevalidation) comes before the middleware that would register a callback for each request.
+        SecurityHeaders.Apply(httpContext);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentType;
         if (representation.ContentEncoding is { } encoding)

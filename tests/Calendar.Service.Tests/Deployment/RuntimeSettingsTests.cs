@@ -16,4 +16,15 @@ public class RuntimeSettingsTests
         Assert.False(properties.GetProperty("System.GC.Server").GetBoolean());
         Assert.Equal(9, properties.GetProperty("System.GC.ConserveMemory").GetInt32());
     }
+
+    [Fact]
+    public void TheService_CompilesItsMethodsOptimizedAtTheFirstCall()
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Calendar.Service.runtimeconfig.json")));
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        // Quick JIT off: no unoptimized tier 0 for code that is not precompiled; tiered compilation itself stays on.
+        Assert.False(properties.GetProperty("System.Runtime.TieredCompilation.QuickJit").GetBoolean());
+        Assert.False(properties.TryGetProperty("System.Runtime.TieredCompilation", out _));
+    }
 }

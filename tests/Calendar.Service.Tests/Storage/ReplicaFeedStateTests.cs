@@ -47,6 +47,28 @@ public class ReplicaFeedStateTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ABuildsSessionThatIsNotCompleted_RecordsNothing(string provider)
+    {
+        using var test = await TestDatabase.CreateAsync(provider);
+        using var database = test.Migrated();
+        var sequences = new EventSequences(database);
+        Assert.Equal(0, sequences.Assign([Visit("Agenda to follow.")])[VisitUid]);
+
+        using (var failed = sequences.Open())
+        {
+            // A build that assigned this and then failed: nothing it assigned was served.
+            Assert.Equal(1, failed.Assign([Visit("Talks on transit.")])[VisitUid]);
+        }
+
+        using var completed = sequences.Open();
+        Assert.Equal(0, completed.Assign([Visit("Agenda to follow.")])[VisitUid]);
+        Assert.Equal(1, completed.Assign([Visit("Talks on transit.")])[VisitUid]);
+        completed.Complete();
+        Assert.Equal(1, sequences.Assign([Visit("Talks on transit.")])[VisitUid]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ReplicasServingOneGeneration_AgreeOnItsLastModified_WithinASecond(string provider)
     {
         using var test = await TestDatabase.CreateAsync(provider);
