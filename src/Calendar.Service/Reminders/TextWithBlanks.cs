@@ -11,11 +11,13 @@ internal sealed class TextWithBlanks
 {
     private readonly byte[][] _pieces;
     private readonly int[] _blanks;
+    private readonly int _piecesLength;
 
     private TextWithBlanks(byte[][] pieces, int[] blanks)
     {
         _pieces = pieces;
         _blanks = blanks;
+        _piecesLength = pieces.Sum(piece => piece.Length);
     }
 
     /// <summary>Cuts <paramref name="text"/> at every occurrence of each of <paramref name="blanks"/> (stand-ins no two of which overlap).</summary>
@@ -51,7 +53,7 @@ internal sealed class TextWithBlanks
     /// <summary>The text's UTF-8 bytes with <paramref name="values"/> (in the order of the stand-ins given to <see cref="Cut"/>) in place of the stand-ins.</summary>
     public byte[] Fill(params string[] values)
     {
-        var length = _pieces.Sum(piece => piece.Length);
+        var length = _piecesLength;
         foreach (var blank in _blanks)
         {
             length += Encoding.UTF8.GetByteCount(values[blank]);
