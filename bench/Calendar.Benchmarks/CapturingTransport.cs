@@ -30,7 +30,11 @@ internal sealed class CapturingTransport
         {
             if (capture.Capturing)
             {
-                capture.Messages.Add(message);
+                // The dispatch sends over several connections at once.
+                lock (capture.Messages)
+                {
+                    capture.Messages.Add(message);
+                }
             }
 
             return inner.SendAsync(message, holdUntil, cancellationToken);

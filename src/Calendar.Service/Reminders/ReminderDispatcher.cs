@@ -20,9 +20,10 @@ namespace Calendar.Service.Reminders;
 /// </para>
 /// <para>
 /// Claim, send, mark (<see cref="ReminderLedger"/>): <see cref="Batch"/> subscriptions are claimed for in one
-/// transaction, their digests sent over one SMTP connection, each marked as soon as the server has taken it, while the
-/// next is transmitted; the next one's final dot waits for that mark (<see cref="ReminderMarks"/>). On PostgreSQL the
-/// next batch is claimed while one is sent. A node killed
+/// transaction, their digests composed in order and sent in turn over the run's SMTP connections
+/// (<see cref="RemindersOptions.Connections"/>), each marked as soon as the server has taken it, while the next is
+/// transmitted on another; the next one's final dot waits for that mark (<see cref="ReminderMarks"/>), whichever
+/// connection it goes on. On PostgreSQL the next batch is claimed while one is sent. A node killed
 /// between the server's answer and the mark leaves that one digest to be sent again by the next node, with the same
 /// Message-Id; nothing is lost.
 /// </para>
@@ -55,7 +56,7 @@ internal sealed partial class ReminderDispatcher(
         var snapshot = calendar.Current;
         var result = new DispatchResult();
         var email = new ReminderEmail(snapshot.Facts.Countries, MailboxAddress.Parse(options.Value.From), publicAddress.BaseUrl, feed.Value.UidDomain, sequences, snapshot.Version.LastModified);
-        await using var mail = new MailSession(transport);
+        await using var lanes = new MailLanes(transport, options.Value.Connections);
         await using var marks = await ledger.OpenForMarksAsync(cancellationToken);
         var batches = subscriptions.Active().Chunk(Batch).ToList();
         Task<IReadOnlyList<ReminderClaim>> Claim(int batch) =>
@@ -75,7 +76,7 @@ internal sealed partial class ReminderDispatcher(
 
                 var claims = await (ahead ?? Claim(batch));
                 ahead = ledger.ClaimsWhileMarking && batch + 1 < batches.Count ? Claim(batch + 1) : null;
-                if (await SendAsync(claims, snapshot, now, email, mail, marks, result, cancellationToken) is { } unavailable)
+                if (await SendAsync(claims, snapshot, now, email, lanes, marks, result, cancellationToken) is { } unavailable)
                 {
                     // The server went away: what was claimed ahead waits for the next attempt, as the rest of this batch does.
                     if (ahead is not null)
@@ -112,7 +113,7 @@ internal sealed partial class ReminderDispatcher(
 
     /// <summary>Sends and marks each claimed digest; the server's failure when it cannot be reached (the rest wait for the next attempt).</summary>
     private async Task<string?> SendAsync(
-        IReadOnlyList<ReminderClaim> claims, CalendarSnapshot snapshot, Instant now, ReminderEmail email, MailSession mail, ReminderMarks marks, DispatchResult result, CancellationToken cancellationToken)
+        IReadOnlyList<ReminderClaim> claims, CalendarSnapshot snapshot, Instant now, ReminderEmail email, MailLanes lanes, ReminderMarks marks, DispatchResult result, CancellationToken cancellationToken)
     {
         if (claims.Count == 0)
         {
@@ -121,88 +122,159 @@ internal sealed partial class ReminderDispatcher(
 
         var digests = claims.Select(claim => (Claim: claim, Due: Resolve(claim, snapshot, now))).ToList();
         var renewAt = now + _lease.Length / 2;
-        // The next digest is composed while this one is sent and marked, on another core. One composition at a time
-        // (ReminderEmail is not thread-safe).
-        (ReminderClaim Claim, Task<MimeMessage> Message)? ahead = null;
+        var dropped = new bool[digests.Count];
+        var unavailable = new Unavailable();
+        // The previous digest's outcome, recorded: the next one's final dot waits for it.
+        var settled = marks.Committed;
+        var i = 0;
         try
         {
-            for (var i = 0; i < digests.Count; i++)
+            for (; i < digests.Count && unavailable.Error is null; i++)
             {
                 if (clock.CurrentInstant is var current && current >= renewAt)
                 {
                     // A long batch (a slow server): keep the rest of it, and pass over what another node has taken over meanwhile.
                     // After the last mark: SQLite has one writer.
-                    await marks.Committed;
-                    var held = await ledger.RenewAsync([.. digests.Skip(i).Select(d => d.Claim)], _lease, current, cancellationToken);
-                    digests = [.. digests.Take(i), .. digests.Skip(i).Where(d => held.Contains(d.Claim.MessageId))];
-                    renewAt = current + _lease.Length / 2;
-                    if (i == digests.Count)
+                    await lanes.Idle;
+                    if (!await SettledAsync(settled))
                     {
                         break;
                     }
+
+                    var held = await ledger.RenewAsync([.. digests.Skip(i).Select(d => d.Claim)], _lease, current, cancellationToken);
+                    for (var later = i; later < digests.Count; later++)
+                    {
+                        dropped[later] = !held.Contains(digests[later].Claim.MessageId);
+                    }
+
+                    renewAt = current + _lease.Length / 2;
                 }
 
-                // A stopping node (a deploy) stops between digests; the one on the wire is finished and marked below,
-                // since a server that took it without the node hearing so would get it again from the next node.
+                // A stopping node (a deploy) stops between digests; those on the wire are finished and marked,
+                // since a server that took one without the node hearing so would get it again from the next node.
                 cancellationToken.ThrowIfCancellationRequested();
                 var (claim, due) = digests[i];
+                if (dropped[i])
+                {
+                    continue;
+                }
+
                 if (due.Count == 0)
                 {
-                    await marks.Committed;
+                    if (!await SettledAsync(settled))
+                    {
+                        break;
+                    }
+
                     await ledger.ForgetAsync(claim, cancellationToken);
                     continue;
                 }
 
-                var subscription = claim.Subscription;
-                MimeMessage message;
-                if (ahead is { } composed && ReferenceEquals(composed.Claim, claim))
-                {
-                    message = await composed.Message;
-                }
-                else
-                {
-                    // Composed for a digest another node has taken over meanwhile: let it finish, then compose this one.
-                    await SettleAsync(ahead);
-                    message = await ComposeAsync(claim, due, email);
-                }
-
-                ahead = i + 1 < digests.Count && digests[i + 1] is { Due.Count: > 0 } following
-                    ? (following.Claim, Task.Run(() => ComposeAsync(following.Claim, following.Due, email), CancellationToken.None))
-                    : null;
-                try
-                {
-                    await mail.SendAsync(message, marks.Committed, CancellationToken.None);
-                    // Commits while the next digest is on the wire; that one's final dot waits for it.
-                    _ = marks.SentAsync(claim, now);
-                    result.Sent += due.Count;
-                    LogSent(subscription.Id, due.Count, message.Subject ?? "", claim.TakenOver);
-                }
-                catch (MailDeliveryException e) when (e.Failure == MailFailure.RecipientRefused)
-                {
-                    await marks.RejectedAsync(claim, e.Message, now);
-                    subscriptions.MarkRejected(subscription.Id, e.Message, now);
-                    result.Rejected += due.Count;
-                    LogRejected(subscription.Id, e.Message);
-                }
-                catch (MailDeliveryException e)
-                {
-                    LogFailed(subscription.Id, e.Message);
-                    var unavailable = e.Failure == MailFailure.ServerUnavailable;
-                    await FailAsync(unavailable ? digests[i..] : [digests[i]], e.Message, now, marks, result);
-                    if (unavailable)
-                    {
-                        return e.Message;
-                    }
-                }
+                // Composed while the connections send the digests before it.
+                var message = await ComposeAsync(claim, due, email);
+                var hold = settled;
+                // Settling it writes the next digest's final dot at once, on the thread that recorded this one.
+                var outcome = new TaskCompletionSource();
+                settled = outcome.Task;
+                await lanes.StartAsync(mail => SendOneAsync(mail, claim, due, message, hold, outcome, now, marks, result, unavailable));
             }
+
+            await lanes.Idle;
         }
         finally
         {
-            // Never two compositions at once, even across batches; one left unsent is simply dropped.
-            await SettleAsync(ahead);
+            await lanes.Idle.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        return null;
+        if (unavailable.Error is { } error)
+        {
+            // Not yet on the wire when the server went away: they wait for the next attempt.
+            await FailAsync([.. digests.Skip(i).Where((digest, later) => digest.Due.Count > 0 && !dropped[i + later])], error, now, marks, result);
+        }
+
+        return unavailable.Error;
+    }
+
+    /// <summary>Sends one digest on one of the run's connections, once its message is composed, and records how it went.</summary>
+    /// <remarks>
+    /// Its final dot waits for <c>hold</c>, the previous digest's outcome recorded; <c>outcome</c> completes once this
+    /// digest's is recorded too, and faults when the next digest must not go (the server went away, a mark failed).
+    /// </remarks>
+    private async Task SendOneAsync(
+        MailSession mail, ReminderClaim claim, List<DueReminder> due, MimeMessage message, Task hold, TaskCompletionSource outcome, Instant now, ReminderMarks marks, DispatchResult result, Unavailable unavailable)
+    {
+        Task recorded;
+        Exception? stopsTheNext = null;
+        var subscription = claim.Subscription;
+        try
+        {
+            try
+            {
+                await mail.SendAsync(message, hold, CancellationToken.None);
+                // Commits while the next digest is on the wire; that one's final dot waits for it.
+                recorded = marks.SentAsync(claim, now);
+                result.AddSent(due.Count);
+                LogSent(subscription.Id, due.Count, message.Subject ?? "", claim.TakenOver);
+            }
+            catch (MailDeliveryException e) when (e.Failure == MailFailure.RecipientRefused)
+            {
+                recorded = marks.RejectedAsync(claim, e.Message, now);
+                subscriptions.MarkRejected(subscription.Id, e.Message, now);
+                result.AddRejected(due.Count);
+                LogRejected(subscription.Id, e.Message);
+            }
+            catch (MailDeliveryException e)
+            {
+                LogFailed(subscription.Id, e.Message);
+                recorded = marks.FailedAsync(claim, e.Message, now, Duration.FromTimeSpan(options.Value.RetryAfter));
+                result.AddFailed(due.Count);
+                if (e.Failure == MailFailure.ServerUnavailable)
+                {
+                    // The digests after this one that are already on the wire are dropped before their final dot.
+                    unavailable.Error ??= e.Message;
+                    stopsTheNext = e;
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            outcome.SetException(e);
+            throw;
+        }
+
+        // Settled once every earlier digest is and this one's mark has committed; what went wrong before goes on down the line.
+        try
+        {
+            await hold;
+            await recorded;
+        }
+        catch (Exception e)
+        {
+            outcome.SetException(e);
+            return;
+        }
+
+        if (stopsTheNext is not null)
+        {
+            outcome.SetException(stopsTheNext);
+        }
+        else
+        {
+            outcome.SetResult();
+        }
+    }
+
+    /// <summary>Waits for the digests on the wire to be settled: false when the server went away meanwhile (the rest wait for the next attempt).</summary>
+    private static async Task<bool> SettledAsync(Task settled)
+    {
+        await settled.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (settled.Exception?.InnerException is MailDeliveryException { Failure: MailFailure.ServerUnavailable })
+        {
+            return false;
+        }
+
+        await settled;
+        return true;
     }
 
     /// <summary>Digests that were not sent: tried again after a wait that doubles with each attempt.</summary>
@@ -212,7 +284,7 @@ internal sealed partial class ReminderDispatcher(
         foreach (var (claim, due) in unsent)
         {
             await marks.FailedAsync(claim, error, now, retryAfter);
-            result.Failed += due.Count;
+            result.AddFailed(due.Count);
         }
     }
 
@@ -222,14 +294,6 @@ internal sealed partial class ReminderDispatcher(
         var unsubscribe = publicAddress.Link($"subscriptions/unsubscribe?token={Uri.EscapeDataString(tokens.Issue(subscription, TokenPurpose.Unsubscribe))}{SelfServiceMail.LangOf(subscription.Language)}");
         // Claimed under this id: a digest taken over keeps the id it was first sent with, whatever its events have become.
         return await email.ComposeAsync(subscription, due, unsubscribe, claim.MessageId);
-    }
-
-    private static async Task SettleAsync((ReminderClaim Claim, Task<MimeMessage> Message)? ahead)
-    {
-        if (ahead is { } composed)
-        {
-            await ((Task)composed.Message).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
     }
 
     /// <summary>The claimed reminders as the calendar has them now; those whose events began or left the facts are owed nothing.</summary>
@@ -257,6 +321,49 @@ internal sealed partial class ReminderDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {Id}: delivery failed, will try again later: {Error}")]
     private partial void LogFailed(long id, string error);
+
+    /// <summary>The server's failure, once a digest found it unavailable: the run sends nothing more.</summary>
+    private sealed class Unavailable
+    {
+        private string? _error;
+
+        public string? Error
+        {
+            get => Volatile.Read(ref _error);
+            set => Interlocked.CompareExchange(ref _error, value, null);
+        }
+    }
+
+    /// <summary>The run's SMTP connections: digests go to them in turn, and each sends one at a time.</summary>
+    private sealed class MailLanes(IMailTransport transport, int count) : IAsyncDisposable
+    {
+        private readonly MailSession[] _sessions = [.. Enumerable.Range(0, count).Select(_ => new MailSession(transport))];
+        private readonly Task[] _sending = [.. Enumerable.Repeat(Task.CompletedTask, count)];
+        private int _next;
+
+        public int Count => count;
+
+        /// <summary>Completes when no connection is sending; faults with what failed a sending.</summary>
+        public Task Idle => Task.WhenAll(_sending);
+
+        /// <summary>Starts <paramref name="send"/> on the next connection, once its previous digest is done.</summary>
+        public async Task StartAsync(Func<MailSession, Task> send)
+        {
+            var lane = _next;
+            _next = (lane + 1) % count;
+            await _sending[lane];
+            _sending[lane] = send(_sessions[lane]);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Idle.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            foreach (var session in _sessions)
+            {
+                await session.DisposeAsync();
+            }
+        }
+    }
 
     /// <summary>One SMTP session for the whole run, opened when the first digest is sent, and again after the server dropped it.</summary>
     private sealed class MailSession(IMailTransport transport) : IAsyncDisposable
@@ -289,11 +396,22 @@ internal sealed partial class ReminderDispatcher(
 }
 
 /// <summary>How many reminders one run sent, had refused for good, and left for a later attempt.</summary>
+/// <remarks>Counted by the run's connections at once.</remarks>
 internal sealed class DispatchResult
 {
-    public int Sent { get; set; }
+    private int _sent;
+    private int _rejected;
+    private int _failed;
 
-    public int Rejected { get; set; }
+    public int Sent => Volatile.Read(ref _sent);
 
-    public int Failed { get; set; }
+    public int Rejected => Volatile.Read(ref _rejected);
+
+    public int Failed => Volatile.Read(ref _failed);
+
+    public void AddSent(int reminders) => Interlocked.Add(ref _sent, reminders);
+
+    public void AddRejected(int reminders) => Interlocked.Add(ref _rejected, reminders);
+
+    public void AddFailed(int reminders) => Interlocked.Add(ref _failed, reminders);
 }

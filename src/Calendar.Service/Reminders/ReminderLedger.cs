@@ -133,7 +133,7 @@ internal sealed partial class ReminderLedger(CalendarDatabase database)
             await connection.ExecuteAsync(asynchronous);
         }
 
-        return new ReminderMarks(this, connection, database.Dialect.StatementsHoldTheCaller);
+        return new ReminderMarks(this, connection);
     }
 
     public Task MarkSentAsync(ReminderClaim claim, Instant now, CancellationToken cancellationToken, ReminderMarks? marks = null) => MarkAsync(

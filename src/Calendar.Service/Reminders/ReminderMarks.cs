@@ -3,21 +3,30 @@ using NodaTime;
 
 namespace Calendar.Service.Reminders;
 
-/// <summary>A run's marks: one at a time, in the order they were made, on one connection; the run waits for none of them but the last.</summary>
+/// <summary>A run's marks: one at a time, in the order they were made, on one database connection.</summary>
 /// <remarks>
-/// A digest's mark commits while the next digest is on the wire, and that digest's final dot waits for it
-/// (<see cref="Committed"/>, given to <see cref="IMailSession.SendAsync(MimeKit.MimeMessage, Task, CancellationToken)"/>):
-/// the server never holds two digests that are not marked, so a node killed at any moment leaves at most one to be
-/// sent again. Each kind of mark is a statement prepared once for the run: parsing and planning it took as long as
+/// A digest's mark commits while the next digest is on the wire, and that digest's final dot waits for it (see
+/// <see cref="ReminderDispatcher"/>): the server never holds two digests that are not marked, so a node killed at any
+/// moment leaves at most one to be sent again. Each kind of mark is a statement prepared once for the run: parsing and planning it took as long as
 /// running it.
 /// </remarks>
-internal sealed class ReminderMarks(ReminderLedger ledger, DbConnection connection, bool statementsHoldTheCaller) : IAsyncDisposable
+internal sealed class ReminderMarks(ReminderLedger ledger, DbConnection connection) : IAsyncDisposable
 {
     private readonly Dictionary<string, DbCommand> _statements = new(StringComparer.Ordinal);
+    private readonly Lock _order = new();
     private Task _last = Task.CompletedTask;
 
     /// <summary>Completes when every mark made so far has committed; faults with the first that failed (and so does every later one).</summary>
-    public Task Committed => _last;
+    public Task Committed
+    {
+        get
+        {
+            lock (_order)
+            {
+                return _last;
+            }
+        }
+    }
 
     public Task SentAsync(ReminderClaim claim, Instant now) =>
         Then(() => ledger.MarkSentAsync(claim, now, CancellationToken.None, this));
@@ -61,7 +70,7 @@ internal sealed class ReminderMarks(ReminderLedger ledger, DbConnection connecti
     /// <remarks>A failure here was already thrown to the run through <see cref="Committed"/>, or the run ended for another reason first.</remarks>
     public async ValueTask DisposeAsync()
     {
-        await _last.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Committed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         foreach (var statement in _statements.Values)
         {
             await statement.DisposeAsync();
@@ -70,18 +79,35 @@ internal sealed class ReminderMarks(ReminderLedger ledger, DbConnection connecti
         await connection.DisposeAsync();
     }
 
-    // A driver whose statements hold the caller (Microsoft.Data.Sqlite) runs them on the thread pool, or it would hold
-    // the next digest back for the whole mark instead of only its final dot; Npgsql's return once written, and a hop to
-    // the thread pool would only make the mark later.
+    // Marks are made by the run's connections at once, and run one after the other, in the order they were made.
+    // Each starts on the thread that made it, or that finished the one before: the connection that made it has
+    // nothing else to do until it commits (Microsoft.Data.Sqlite runs its statements synchronously), and a hop to the
+    // thread pool would only make it, and the next digest's final dot, later.
     private Task Then(Func<Task> mark)
     {
-        var previous = _last;
-        return _last = statementsHoldTheCaller ? Task.Run(() => After(previous, mark)) : After(previous, mark);
+        Task previous;
+        var done = new TaskCompletionSource();
+        lock (_order)
+        {
+            previous = _last;
+            _last = done.Task;
+        }
+
+        _ = RunAsync(previous, mark, done);
+        return done.Task;
     }
 
-    private static async Task After(Task previous, Func<Task> mark)
+    private static async Task RunAsync(Task previous, Func<Task> mark, TaskCompletionSource done)
     {
-        await previous;
-        await mark();
+        try
+        {
+            await previous;
+            await mark();
+            done.SetResult();
+        }
+        catch (Exception e)
+        {
+            done.SetException(e);
+        }
     }
 }

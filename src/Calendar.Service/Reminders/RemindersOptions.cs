@@ -36,6 +36,14 @@ internal sealed class RemindersOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// SMTP connections a dispatch run sends over at once. A digest's transaction is mostly waiting for the other end
+    /// (a round trip for the envelope, one for the data): with two, one is on the wire while the other waits. Every
+    /// digest's final dot still waits until the one before it is marked, however many there are. Default 2.
+    /// </summary>
+    [Range(1, 8, ErrorMessage = "Calendar:Reminders:Connections must be between 1 and 8")]
+    public int Connections { get; set; } = 2;
+
     // Lists bind by appending to what is there: the defaults are applied after binding, only when nothing was given.
     public IReadOnlyList<int> LeadDaysOrDefault => LeadDays.Count > 0 ? LeadDays : [30, 7, 1];
 

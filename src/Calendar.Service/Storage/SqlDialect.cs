@@ -71,12 +71,6 @@ internal sealed class SqlDialect(DatabaseProvider provider)
     /// </summary>
     public bool WritersRunTogether => provider == DatabaseProvider.Postgres;
 
-    /// <summary>
-    /// Whether the driver's "async" statements hold the calling thread until they are done: Microsoft.Data.Sqlite runs
-    /// them synchronously; Npgsql returns once the statement is written to the server.
-    /// </summary>
-    public bool StatementsHoldTheCaller => provider == DatabaseProvider.Sqlite;
-
     /// <summary>"calendar" in ASCII: any constant works, as long as every replica uses the same one.</summary>
     private const long MigrationLockKey = 0x63616c656e646172;
 }

@@ -16,6 +16,7 @@ internal sealed class ScriptedSmtpServer : IDisposable
     private readonly List<AcceptedMessage> _accepted = [];
     private int _connections;
     private int _begun;
+    private int _ended;
 
     public ScriptedSmtpServer(string? rejected = null)
     {
@@ -38,7 +39,7 @@ internal sealed class ScriptedSmtpServer : IDisposable
     /// <summary>How long the server waits after a message's data before it answers 250.</summary>
     public TimeSpan DelayPerMessage { get; init; }
 
-    /// <summary>Runs once a message's data has ended, before the server answers, with the message's number (from 1).</summary>
+    /// <summary>Runs once a message's data has ended, before the server answers, with its number (from 1) in the order their data ended, across connections.</summary>
     public Func<int, Task>? BeforeAnswering { get; set; }
 
     /// <summary>How many DATA commands the server has answered with 354: messages begun, taken or not.</summary>
@@ -137,13 +138,14 @@ internal sealed class ScriptedSmtpServer : IDisposable
             else if (command == "DATA")
             {
                 await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
-                var number = Interlocked.Increment(ref _begun);
+                Interlocked.Increment(ref _begun);
                 if (await ReadDataAsync(reader) is not (true, var messageId))
                 {
                     // The connection closed before the final dot: the data never ended, so there is no message (RFC 5321 §4.1.1.4).
                     return;
                 }
 
+                var number = Interlocked.Increment(ref _ended);
                 if (BeforeAnswering is { } hook)
                 {
                     await hook(number);
