@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.Net.Http.Headers;
 
 namespace Calendar.Service.Feed;
@@ -19,7 +18,10 @@ internal sealed class FeedRepresentation(IReadOnlyList<ReadOnlyMemory<byte>> chu
     /// <summary>What a piece costs in the list of pieces, besides its bytes.</summary>
     public const int PieceSize = 16;
 
-    public IReadOnlyList<ReadOnlyMemory<byte>> Chunks { get; } = chunks;
+    // An array, not the list it was written into: serving reads every piece of a feed at every poll.
+    private readonly ReadOnlyMemory<byte>[] _pieces = [.. chunks];
+
+    public IReadOnlyList<ReadOnlyMemory<byte>> Chunks => _pieces;
 
     public long Length { get; } = length;
 
@@ -52,15 +54,18 @@ internal sealed class FeedRepresentation(IReadOnlyList<ReadOnlyMemory<byte>> chu
     }
 
     /// <summary>Writes the bytes, letting the connection drain every few chunks so that a slow client holds no copy of them.</summary>
-    /// <remarks>Small pieces (events' texts) are copied into the pipe's buffer together: one advance per buffer, not per event.</remarks>
+    /// <remarks>
+    /// The pieces are copied into the pipe's buffers end to end, a piece split where a buffer ends: one advance per
+    /// buffer, not per event, and no buffer sent part empty.
+    /// </remarks>
     public async Task WriteToAsync(HttpResponse response, CancellationToken cancellationToken)
     {
         var writer = response.BodyWriter;
+        var next = new Place();
         var unflushed = 0;
-        var index = 0;
-        while (index < Chunks.Count)
+        while (next.Piece < _pieces.Length)
         {
-            unflushed += CopySome(writer, ref index);
+            unflushed += CopySome(writer, ref next);
             if (unflushed >= FlushEvery)
             {
                 await writer.FlushAsync(cancellationToken);
@@ -71,29 +76,29 @@ internal sealed class FeedRepresentation(IReadOnlyList<ReadOnlyMemory<byte>> chu
         await writer.FlushAsync(cancellationToken);
     }
 
-    /// <summary>Copies pieces from <paramref name="index"/> into one buffer of the pipe, as many as fit (a larger one alone).</summary>
-    private int CopySome(System.IO.Pipelines.PipeWriter writer, ref int index)
+    /// <summary>Fills one buffer of the pipe from <paramref name="next"/> on, and moves it past what was copied.</summary>
+    private int CopySome(System.IO.Pipelines.PipeWriter writer, ref Place next)
     {
-        var first = Chunks[index].Span;
-        var buffer = writer.GetSpan(Math.Min(first.Length, FlushEvery));
-        if (first.Length > buffer.Length)
-        {
-            writer.Write(first);
-            index++;
-            return first.Length;
-        }
-
+        var buffer = writer.GetSpan(MinimumBuffer);
         var used = 0;
-        while (index < Chunks.Count && Chunks[index].Length <= buffer.Length - used)
+        while (next.Piece < _pieces.Length && used < buffer.Length)
         {
-            Chunks[index].Span.CopyTo(buffer[used..]);
-            used += Chunks[index].Length;
-            index++;
+            var rest = _pieces[next.Piece].Span[next.Offset..];
+            var copied = Math.Min(rest.Length, buffer.Length - used);
+            rest[..copied].CopyTo(buffer[used..]);
+            used += copied;
+            next = copied == rest.Length ? new Place(next.Piece + 1, 0) : new Place(next.Piece, next.Offset + copied);
         }
 
         writer.Advance(used);
         return used;
     }
+
+    /// <summary>Where writing goes on: a piece, and how far into it.</summary>
+    private readonly record struct Place(int Piece, int Offset);
+
+    /// <summary>The least room asked of the pipe for a buffer (Kestrel's come in 4 KB blocks).</summary>
+    private const int MinimumBuffer = 512;
 
     /// <summary>Kestrel's response pipe pauses its writer at 64 KB by default: flushing at a few times that keeps it busy.</summary>
     private const int FlushEvery = 256 * 1024;
