@@ -4,7 +4,7 @@ Generates the SYNTHETIC world (bench/world/generate.py), starts the Release buil
 pinned) and the minimal in-memory server (bench/Calendar.BytesServer) on loopback, runs the same wrk load against both,
 and prints each ratio with its target from bench/targets.csv (rows whose benchmark starts with `e2e.`). Exit 1 on a miss.
 
-    bench/e2e.sh [--seconds 10] [--connections 32] [--keep DIR]
+    bench/e2e.sh [--seconds 4] [--rounds 5] [--connections 32] [--keep DIR]
 """
 import argparse
 import csv
@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import socket
 import subprocess
 import sys
@@ -73,7 +74,8 @@ def peak_rss_mib(pid: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=4, help="of each server's load in a round")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of each load, the two servers in turn")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--keep", help="work folder to keep (default: a temporary one, removed)")
     options = parser.parse_args()
@@ -158,11 +160,18 @@ def main() -> int:
              paths("feeds-304-bytes.txt", [f"{p}\t{bytes_tag}" for p, _, bytes_tag in conditional])),
             ("e2e.upcoming", paths("upcoming.txt", upcoming), paths("upcoming.txt", upcoming)),
         ]
+        # Rounds of the two servers in turn, their order swapped each round (service first, then the bytes server
+        # first, ...), and the median of the rounds' ratios: the neighbours' load changes by the minute on a shared
+        # machine, and one long run of each compared two different minutes.
         for name, service_paths, bytes_paths in loads:
-            ours = wrk(service_url, service_paths, options.seconds, options.connections)
-            yardstick = wrk(bytes_url, bytes_paths, options.seconds, options.connections)
-            results[name] = ours / yardstick
-            print(f"{name}: service {ours:,.0f}/s, bytes server {yardstick:,.0f}/s", flush=True)
+            ratios = []
+            for round_ in range(options.rounds):
+                pair = [(service_url, service_paths), (bytes_url, bytes_paths)]
+                rates = {url: wrk(url, file, options.seconds, options.connections) for url, file in (pair if round_ % 2 == 0 else pair[::-1])}
+                ratios.append(rates[service_url] / rates[bytes_url])
+                print(f"{name} round {round_ + 1}: service {rates[service_url]:,.0f}/s, bytes server {rates[bytes_url]:,.0f}/s, {ratios[-1]:.2f}x", flush=True)
+            results[name] = statistics.median(ratios)
+            print(f"{name}: median {results[name]:.2f}x of {', '.join(f'{r:.2f}' for r in ratios)}", flush=True)
 
         results["e2e.peak_rss"] = peak_rss_mib(service.pid)
     finally:
