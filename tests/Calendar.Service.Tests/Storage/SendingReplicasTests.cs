@@ -105,6 +105,24 @@ public class SendingReplicasTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task ARun_SendsOverAsManyConnectionsAsConfigured_EachSubscriberOnce(int connections)
+    {
+        using var test = await TestDatabase.CreateAsync("Sqlite");
+        using var server = new ScriptedSmtpServer();
+        using var facts = new TempFolder();
+        using var replica = Replica(test, facts, server.Port, subscribers: 11).With("Calendar:Reminders:Connections", $"{connections}");
+        replica.Start();
+
+        Assert.Equal(12, (await replica.DispatchAsync()).Sent);
+
+        Assert.Equal(connections, server.Received.Select(delivery => delivery.Connection).Distinct().Count());
+        Assert.Equal(12, server.Received.Select(delivery => delivery.Recipient).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(12, server.Received.Count);
+    }
+
+    [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AServerThatGoesAwayMidRun_LeavesEveryUnsentDigestOwedForTheNextAttempt_NoneHeldByALease(string provider)
     {
