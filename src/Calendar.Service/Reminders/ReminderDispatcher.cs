@@ -231,7 +231,7 @@ internal sealed partial class ReminderDispatcher(
                 if (e.Failure == MailFailure.ServerUnavailable)
                 {
                     // The digests after this one that are already on the wire are dropped before their final dot.
-                    unavailable.Error ??= e.Message;
+                    unavailable.Found(e.Message);
                     stopsTheNext = e;
                 }
             }
@@ -327,11 +327,10 @@ internal sealed partial class ReminderDispatcher(
     {
         private string? _error;
 
-        public string? Error
-        {
-            get => Volatile.Read(ref _error);
-            set => Interlocked.CompareExchange(ref _error, value, null);
-        }
+        public string? Error => Volatile.Read(ref _error);
+
+        /// <summary>Keeps the first failure: digests on the other connections fail after it, for its sake.</summary>
+        public void Found(string error) => Interlocked.CompareExchange(ref _error, error, null);
     }
 
     /// <summary>The run's SMTP connections: digests go to them in turn, and each sends one at a time.</summary>
