@@ -340,8 +340,6 @@ internal sealed partial class ReminderDispatcher(
         private readonly Task[] _sending = [.. Enumerable.Repeat(Task.CompletedTask, count)];
         private int _next;
 
-        public int Count => count;
-
         /// <summary>Completes when no connection is sending; faults with what failed a sending.</summary>
         public Task Idle => Task.WhenAll(_sending);
 
