@@ -7,8 +7,8 @@ namespace Calendar.Service.Reminders;
 /// <remarks>
 /// A digest's mark commits while the next digest is on the wire, and that digest's final dot waits for it (see
 /// <see cref="ReminderDispatcher"/>): the server never holds two digests that are not marked, so a node killed at any
-/// moment leaves at most one to be sent again. Each kind of mark is a statement prepared once for the run: parsing and planning it took as long as
-/// running it.
+/// moment leaves at most one to be sent again. Each kind of mark is a statement prepared once for the run: parsing and
+/// planning it took as long as running it.
 /// </remarks>
 internal sealed class ReminderMarks(ReminderLedger ledger, DbConnection connection) : IAsyncDisposable
 {
