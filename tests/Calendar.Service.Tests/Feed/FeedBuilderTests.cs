@@ -62,7 +62,7 @@ public class FeedBuilderTests
     }
 
     private static List<ArraySegment<byte>> Pieces(FeedDocument document) =>
-        [.. document.Identity.Chunks.Select(piece => System.Runtime.InteropServices.MemoryMarshal.TryGetArray(piece, out var segment) ? segment : default)];
+        [.. document.Identity.Pieces];
 
     private static ServiceProvider Services(out CalendarSnapshot snapshot)
     {
