@@ -25,6 +25,8 @@ if (command.ExitCode is { } answered)
 var builder = WebApplication.CreateBuilder([.. command.HostArgs, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddCalendarConfiguration(command.HostArgs);
 command.ConfigureLogging(builder);
+// No "Server: Kestrel" on every response: strangers learn nothing of what answers, and a poll's 304 is that much shorter.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 // The database (Calendar:Database: SQLite in the data folder, or PostgreSQL), migrated on start.
 builder.Services.AddStorage(builder.Configuration);
