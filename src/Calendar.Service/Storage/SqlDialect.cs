@@ -71,6 +71,13 @@ internal sealed class SqlDialect(DatabaseProvider provider)
     /// </summary>
     public bool WritersRunTogether => provider == DatabaseProvider.Postgres;
 
+    /// <summary>
+    /// Whether each connection keeps its own cache of the database's pages, as SQLite's do (2 MB by default,
+    /// <c>PRAGMA cache_size</c>); PostgreSQL's server keeps one for all. A write of many rows in key order other than
+    /// the table's outgrows the small one, and reads its pages from the file again and again.
+    /// </summary>
+    public bool CachesPagesPerConnection => provider == DatabaseProvider.Sqlite;
+
     /// <summary>"calendar" in ASCII: any constant works, as long as every replica uses the same one.</summary>
     private const long MigrationLockKey = 0x63616c656e646172;
 }

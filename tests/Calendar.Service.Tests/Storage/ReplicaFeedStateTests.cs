@@ -1,4 +1,7 @@
 using Calendar.Service.Feed;
+using Calendar.Service.Storage;
+using Dapper;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace Calendar.Service.Tests.Storage;
@@ -67,6 +70,28 @@ public class ReplicaFeedStateTests
         Assert.Equal(1, sequences.Assign([Visit("Talks on transit.")])[VisitUid]);
     }
 
+    [Fact]
+    public async Task ABuildsSessionOnSqlite_GivesItsPooledConnectionBackWithThePageCacheItHad_AndLeavesOthersAlone()
+    {
+        using var test = await TestDatabase.CreateAsync("Sqlite");
+        using var database = test.Migrated();
+        var (pooled, before) = CacheOfNextConnection(database);
+
+        using (var session = new EventSequences(database).Open())
+        {
+            // The session holds the connection measured above: another one keeps its own setting.
+            var (sessionConnection, during) = CacheOfNextConnection(database);
+            Assert.NotEqual(pooled, sessionConnection);
+            Assert.Equal(before, during);
+            Assert.Equal(0, session.Assign([Visit("Agenda to follow.")])[VisitUid]);
+            session.Complete();
+        }
+
+        var (after, cache) = CacheOfNextConnection(database);
+        Assert.Equal(pooled, after);
+        Assert.Equal(before, cache);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ReplicasServingOneGeneration_AgreeOnItsLastModified_WithinASecond(string provider)
@@ -103,5 +128,12 @@ public class ReplicaFeedStateTests
         public override long GetTimestamp() => _ticks;
 
         public void Advance(TimeSpan by) => _ticks += by.Ticks;
+    }
+
+    /// <summary>Which SQLite connection the pool hands out next (its native handle), and its page cache setting.</summary>
+    private static (nint Handle, long CacheSize) CacheOfNextConnection(CalendarDatabase database)
+    {
+        using var connection = (SqliteConnection)database.Open();
+        return (connection.Handle!.DangerousGetHandle(), connection.ExecuteScalar<long>("PRAGMA cache_size"));
     }
 }
