@@ -143,14 +143,19 @@ internal sealed class EventSequences(CalendarDatabase database)
         /// <summary>Rolls back what <see cref="Complete"/> did not commit: a build that failed serves nothing.</summary>
         public void Dispose()
         {
-            _transaction?.Dispose();
-            // Lowering the bound frees the pages above it: the pooled connection holds no more than before.
-            if (_cacheBefore is { } before && _connection.State == System.Data.ConnectionState.Open)
+            try
             {
-                _connection.Execute($"PRAGMA cache_size = {before}");
+                _transaction?.Dispose();
+                // Lowering the bound frees the pages above it: the pooled connection holds no more than before.
+                if (_cacheBefore is { } before && _connection.State == System.Data.ConnectionState.Open)
+                {
+                    _connection.Execute($"PRAGMA cache_size = {before}");
+                }
             }
-
-            _connection.Dispose();
+            finally
+            {
+                _connection.Dispose();
+            }
         }
 
         private void Commit()
