@@ -15,7 +15,9 @@ public class ReplicaHealthTests
 
         foreach (var replica in started)
         {
-            var node = await Eventually.Get(() => NodeAsync(replica), n => Alive(n).Count == 2, $"{replica} to see both nodes check in", TimeSpan.FromSeconds(30));
+            // Quartz lists the answering node even before its first check-in, Alive but with no times: wait for both rows.
+            var node = await Eventually.Get(() => NodeAsync(replica), n => Alive(n).Count == 2 && CheckedIn(n).Count == 2,
+                $"{replica} to see both nodes check in", TimeSpan.FromSeconds(30));
             Assert.Equal("Healthy", node.GetProperty("status").GetString());
             Assert.Equal($"Node {replica.Name}, one of a cluster: the database is reachable.", node.GetProperty("description").GetString());
             var data = node.GetProperty("data");
@@ -44,6 +46,10 @@ public class ReplicaHealthTests
 
     private static List<string> Listed(JsonElement node) =>
         [.. node.GetProperty("data").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("instanceId").GetString()!)];
+
+    private static List<string> CheckedIn(JsonElement node) =>
+        [.. node.GetProperty("data").GetProperty("nodes").EnumerateArray()
+            .Where(n => n.GetProperty("lastCheckIn").ValueKind == JsonValueKind.String).Select(n => n.GetProperty("instanceId").GetString()!)];
 
     private static List<string> Alive(JsonElement node) =>
         [.. node.GetProperty("data").GetProperty("nodes").EnumerateArray()
