@@ -61,6 +61,11 @@ internal sealed class EventSequences(CalendarDatabase database)
     /// first request of the world feed 4.1 s instead of 4.5 s (bench/README.md). The connection goes back to the pool
     /// with the cache it had.
     /// </para>
+    /// <para>
+    /// A build expects its SEQUENCEs (<see cref="Expect"/>) rather than waiting for them to be written: they are read on a
+    /// second connection (with the same cache) while the first writes those of the rounds before. The world feed's
+    /// first request, thirteen runs of each alternating: median 0.16 s sooner, in ten runs of thirteen.
+    /// </para>
     /// </remarks>
     public sealed class Session : IDisposable
     {
@@ -68,66 +73,27 @@ internal sealed class EventSequences(CalendarDatabase database)
         private readonly string _language;
         private readonly System.Data.Common.DbConnection _connection;
         private readonly long? _cacheBefore;
+        private System.Data.Common.DbConnection? _reader;
+        private long? _readerCacheBefore;
         private System.Data.Common.DbTransaction? _transaction;
+        private Task _recording = Task.CompletedTask;
+        private volatile bool _unexpected;
         private int _written;
 
         public Session(CalendarDatabase database, string language)
         {
             (_database, _language) = (database, language);
-            _connection = database.Open();
-            if (database.Dialect.CachesPagesPerConnection)
-            {
-                _cacheBefore = _connection.ExecuteScalar<long>("PRAGMA cache_size");
-                _connection.Execute($"PRAGMA cache_size = -{BuildCacheKibibytes}");
-            }
+            _connection = OpenForBuild(database, out _cacheBefore);
         }
 
         /// <summary>The SEQUENCE of each of <paramref name="events"/>, recording the events that are new or changed.</summary>
         public IReadOnlyDictionary<string, int> Assign(IReadOnlyList<FeedEvent> events)
         {
-            var hashes = new Dictionary<string, string>(events.Count, StringComparer.Ordinal);
-            foreach (var feedEvent in events)
-            {
-                hashes.TryAdd(feedEvent.Uid, feedEvent.ContentHash);
-            }
-
+            // After what Expect is still recording: one connection, one statement at a time.
+            _recording.GetAwaiter().GetResult();
+            var hashes = HashesOf(events);
             var known = Read(_database, _connection, _transaction, _language, hashes.Keys);
-            var changed = hashes.Where(pair => !known.TryGetValue(pair.Key, out var row) || row.Hash != pair.Value).ToList();
-            if (changed.Count > 0)
-            {
-                // Written before the feed is served: a SEQUENCE a client has seen is never handed out again for other content.
-                _transaction ??= _connection.BeginTransaction();
-                foreach (var chunk in changed.Chunk(Chunk))
-                {
-                    foreach (var row in _connection.Query<(string Uid, string Hash, int Sequence)>(
-                        $"""
-                        INSERT INTO feed_event_sequences (uid, language, content_hash, sequence)
-                        SELECT first, @language, second, 0 FROM {_database.Dialect.TextPairs("@rows")} WHERE true
-                        ON CONFLICT (uid, language) DO UPDATE SET content_hash = excluded.content_hash, sequence = feed_event_sequences.sequence + 1
-                        WHERE feed_event_sequences.content_hash <> excluded.content_hash
-                        RETURNING uid, content_hash, sequence
-                        """,
-                        new { rows = SqlDialect.Pairs(chunk.Select(pair => (pair.Key, pair.Value))), language = _language },
-                        _transaction))
-                    {
-                        known[row.Uid] = (row.Hash, row.Sequence);
-                    }
-                }
-
-                // A replica that met the same change a moment before raised it already, and the upsert returned nothing.
-                var raisedElsewhere = changed.Where(pair => known.GetValueOrDefault(pair.Key).Hash != pair.Value).Select(pair => pair.Key).ToList();
-                foreach (var (uid, row) in Read(_database, _connection, _transaction, _language, raisedElsewhere))
-                {
-                    known[uid] = row;
-                }
-
-                _written += changed.Count;
-                if (_written >= CommitEvery)
-                {
-                    Commit();
-                }
-            }
-
+            Record([.. hashes.Where(pair => !known.TryGetValue(pair.Key, out var row) || row.Hash != pair.Value)], known);
             var assigned = new Dictionary<string, int>(events.Count, StringComparer.Ordinal);
             foreach (var feedEvent in events)
             {
@@ -137,24 +103,168 @@ internal sealed class EventSequences(CalendarDatabase database)
             return assigned;
         }
 
-        /// <summary>Commits what is not committed yet: call it before anything assigned is served.</summary>
-        public void Complete() => Commit();
+        /// <summary>
+        /// The SEQUENCE each of <paramref name="events"/> will get, as the database stands: the one recorded for its content,
+        /// or one more than the last (0 for a new event). Recording the new and changed ones goes on in the background, in
+        /// order; <see cref="Complete"/> waits for it, and says whether each got the SEQUENCE expected.
+        /// </summary>
+        /// <remarks>
+        /// A build serializes its events while their SEQUENCEs are written, rather than after: writing them was most of a
+        /// world-sized feed's first build. The expectation is read on a connection of its own, which does not see what
+        /// this session has not committed yet: an event listed twice in one build would be expected wrongly, and built again.
+        /// Only another replica recording the same event between the read and the write makes an expectation wrong.
+        /// </remarks>
+        public IReadOnlyDictionary<string, int> Expect(IReadOnlyList<FeedEvent> events)
+        {
+            if (_recording.IsFaulted)
+            {
+                _recording.GetAwaiter().GetResult();
+            }
+
+            var hashes = HashesOf(events);
+            _reader ??= OpenForBuild(_database, out _readerCacheBefore);
+
+            var known = Read(_database, _reader, null, _language, hashes.Keys);
+            var expected = new Dictionary<string, int>(hashes.Count, StringComparer.Ordinal);
+            var changed = new List<KeyValuePair<string, string>>();
+            foreach (var pair in hashes)
+            {
+                var isKnown = known.TryGetValue(pair.Key, out var row);
+                expected[pair.Key] = !isKnown ? 0 : row.Hash == pair.Value ? row.Sequence : row.Sequence + 1;
+                if (!isKnown || row.Hash != pair.Value)
+                {
+                    changed.Add(pair);
+                }
+            }
+
+            if (changed.Count > 0)
+            {
+                var before = _recording;
+                _recording = Task.Run(async () =>
+                {
+                    await before;
+                    Record(changed, known);
+                    if (changed.Any(pair => known[pair.Key].Sequence != expected[pair.Key]))
+                    {
+                        _unexpected = true;
+                    }
+                });
+            }
+
+            return expected;
+        }
+
+        /// <summary>Writes the SEQUENCEs of <paramref name="changed"/> events, and puts what the database recorded for them in <paramref name="known"/>.</summary>
+        private void Record(List<KeyValuePair<string, string>> changed, Dictionary<string, (string Hash, int Sequence)> known)
+        {
+            if (changed.Count == 0)
+            {
+                return;
+            }
+
+            // Written before the feed is served: a SEQUENCE a client has seen is never handed out again for other content.
+            _transaction ??= _connection.BeginTransaction();
+            foreach (var chunk in changed.Chunk(Chunk))
+            {
+                foreach (var row in _connection.Query<(string Uid, string Hash, int Sequence)>(
+                    $"""
+                    INSERT INTO feed_event_sequences (uid, language, content_hash, sequence)
+                    SELECT first, @language, second, 0 FROM {_database.Dialect.TextPairs("@rows")} WHERE true
+                    ON CONFLICT (uid, language) DO UPDATE SET content_hash = excluded.content_hash, sequence = feed_event_sequences.sequence + 1
+                    WHERE feed_event_sequences.content_hash <> excluded.content_hash
+                    RETURNING uid, content_hash, sequence
+                    """,
+                    new { rows = SqlDialect.Pairs(chunk.Select(pair => (pair.Key, pair.Value))), language = _language },
+                    _transaction))
+                {
+                    known[row.Uid] = (row.Hash, row.Sequence);
+                }
+            }
+
+            // A replica that met the same change a moment before raised it already, and the upsert returned nothing.
+            var raisedElsewhere = changed.Where(pair => known.GetValueOrDefault(pair.Key).Hash != pair.Value).Select(pair => pair.Key).ToList();
+            foreach (var (uid, row) in Read(_database, _connection, _transaction, _language, raisedElsewhere))
+            {
+                known[uid] = row;
+            }
+
+            _written += changed.Count;
+            if (_written >= CommitEvery)
+            {
+                Commit();
+            }
+        }
+
+        private static Dictionary<string, string> HashesOf(IReadOnlyList<FeedEvent> events)
+        {
+            var hashes = new Dictionary<string, string>(events.Count, StringComparer.Ordinal);
+            foreach (var feedEvent in events)
+            {
+                hashes.TryAdd(feedEvent.Uid, feedEvent.ContentHash);
+            }
+
+            return hashes;
+        }
+
+        /// <summary>Commits what is not committed yet, once <see cref="Expect"/> has recorded it: call it before anything assigned is served.</summary>
+        /// <returns>Whether every event got the SEQUENCE <see cref="Expect"/> said it would; what was recorded is committed either way.</returns>
+        public bool Complete()
+        {
+            _recording.GetAwaiter().GetResult();
+            Commit();
+            return !_unexpected;
+        }
 
         /// <summary>Rolls back what <see cref="Complete"/> did not commit: a build that failed serves nothing.</summary>
         public void Dispose()
         {
             try
             {
+                // No statement may be running on a connection when it goes; what failed was thrown by Complete, or the build failed first.
+                _recording.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
                 _transaction?.Dispose();
-                // Lowering the bound frees the pages above it: the pooled connection holds no more than before.
-                if (_cacheBefore is { } before && _connection.State == System.Data.ConnectionState.Open)
+            }
+            finally
+            {
+                try
                 {
-                    _connection.Execute($"PRAGMA cache_size = {before}");
+                    GiveBack(_reader, _readerCacheBefore);
+                }
+                finally
+                {
+                    GiveBack(_connection, _cacheBefore);
+                }
+            }
+        }
+
+        /// <summary>A connection for the build: on SQLite, with a page cache that holds the UID index (<paramref name="cacheBefore"/> is the one it had).</summary>
+        private static System.Data.Common.DbConnection OpenForBuild(CalendarDatabase database, out long? cacheBefore)
+        {
+            var connection = database.Open();
+            cacheBefore = null;
+            if (database.Dialect.CachesPagesPerConnection)
+            {
+                cacheBefore = connection.ExecuteScalar<long>("PRAGMA cache_size");
+                connection.Execute($"PRAGMA cache_size = -{BuildCacheKibibytes}");
+            }
+
+            return connection;
+        }
+
+        /// <summary>Closes a connection of the build, back to the pool with the page cache it had.</summary>
+        private static void GiveBack(System.Data.Common.DbConnection? connection, long? cacheBefore)
+        {
+            try
+            {
+                // Lowering the bound frees the pages above it: the pooled connection holds no more than before.
+                if (cacheBefore is { } before && connection?.State == System.Data.ConnectionState.Open)
+                {
+                    connection.Execute($"PRAGMA cache_size = {before}");
                 }
             }
             finally
             {
-                _connection.Dispose();
+                connection?.Dispose();
             }
         }
 

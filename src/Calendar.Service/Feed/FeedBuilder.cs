@@ -73,7 +73,20 @@ internal sealed class FeedBuilder
     public static FeedKey KeyFor(CalendarSnapshot snapshot, OccurrenceFilter filter, Language language = Language.En) =>
         new(snapshot.Version.Hash, snapshot.Version.LastModified, snapshot.Window.Start, filter.Key, language);
 
-    public FeedDocument Build(CalendarSnapshot snapshot, OccurrenceFilter filter, Language language = Language.En)
+    public FeedDocument Build(CalendarSnapshot snapshot, OccurrenceFilter filter, Language language = Language.En) =>
+        // Another replica recorded one of its events' SEQUENCEs while this build was under way: built again, with the
+        // SEQUENCEs waited for this time, so that the feed says what the database does.
+        TryBuild(snapshot, filter, language, expected: true) ?? TryBuild(snapshot, filter, language, expected: false)!;
+
+    /// <summary>The feed, or null when a SEQUENCE it was built with turned out not to be the one recorded.</summary>
+    /// <param name="snapshot">The facts, and the window the feed covers.</param>
+    /// <param name="filter">Which events it lists.</param>
+    /// <param name="language">The language it is worded in.</param>
+    /// <param name="expected">
+    /// Whether the events are serialized with the SEQUENCEs expected while they are recorded (<see cref="EventSequences.Session.Expect"/>),
+    /// or only once they are (<see cref="EventSequences.Session.Assign"/>), which cannot turn out wrong.
+    /// </param>
+    private FeedDocument? TryBuild(CalendarSnapshot snapshot, OccurrenceFilter filter, Language language, bool expected)
     {
         var wording = Wording.For(language, snapshot.Facts.Countries);
         var name = FeedFilter.Describe(filter, wording);
@@ -95,9 +108,9 @@ internal sealed class FeedBuilder
         var writers = texts.Writers;
         using var sequences = _sequences.Open(language);
         // A pipeline of the rounds of events not serialized yet, three at a time: the next round is worded and given its
-        // SEQUENCEs (the database's part, one thread, off the serializing threads' path), this one is serialized on every
+        // SEQUENCEs (read from the database, written there in the background meanwhile), this one is serialized on every
         // core, and the one before it is hashed and gzipped on this thread.
-        var prepare = rounds.Count > 0 ? Task.Run(() => Prepare(rounds[0], listed, wording, sequences)) : null;
+        var prepare = rounds.Count > 0 ? Task.Run(() => Prepare(rounds[0], listed, wording, sequences, expected)) : null;
         Task? serialize = null;
         var written = 0;
         try
@@ -107,7 +120,7 @@ internal sealed class FeedBuilder
                 var prepared = prepare!.GetAwaiter().GetResult();
                 // The rounds themselves, not `i`: a for loop's variable is one for all its iterations, and a task may start after the next.
                 var (round, following) = (rounds[i], i + 1 < rounds.Count ? rounds[i + 1] : null);
-                prepare = following is not null ? Task.Run(() => Prepare(following, listed, wording, sequences)) : null;
+                prepare = following is not null ? Task.Run(() => Prepare(following, listed, wording, sequences, expected)) : null;
                 var previous = serialize;
                 serialize = Task.Run(() => Serialize(round, prepared, found, stamp, writers));
                 if (previous is not null)
@@ -127,7 +140,11 @@ internal sealed class FeedBuilder
 
         WriteUpTo(found.Length);
         // Every SEQUENCE in the feed committed before anyone is served it, and before other builds take its texts.
-        sequences.Complete();
+        if (!sequences.Complete())
+        {
+            return null;
+        }
+
         texts.Keep(listed, found, missing);
         writer.Write(CalendarEnd);
         return writer.Finish(generation, name, listed.Count);
@@ -164,11 +181,12 @@ internal sealed class FeedBuilder
     }
 
     /// <summary>Words the events at <paramref name="positions"/> of <paramref name="listed"/> and records their SEQUENCEs (in the build's session).</summary>
-    private (FeedEvent[] Events, IReadOnlyDictionary<string, int> Sequences) Prepare(int[] positions, List<Occurrence> listed, Wording wording, EventSequences.Session sequences)
+    private (FeedEvent[] Events, IReadOnlyDictionary<string, int> Sequences) Prepare(
+        int[] positions, List<Occurrence> listed, Wording wording, EventSequences.Session sequences, bool expected)
     {
         var events = new FeedEvent[positions.Length];
         Parallel.For(0, positions.Length, i => events[i] = FeedEvent.From(listed[positions[i]], wording, _options.UidDomain));
-        return (events, sequences.Assign(events));
+        return (events, expected ? sequences.Expect(events) : sequences.Assign(events));
     }
 
     /// <summary>

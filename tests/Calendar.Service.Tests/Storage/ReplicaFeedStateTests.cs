@@ -70,26 +70,65 @@ public class ReplicaFeedStateTests
         Assert.Equal(1, sequences.Assign([Visit("Talks on transit.")])[VisitUid]);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ASequenceExpected_ThatAnotherReplicaRaisedBeforeItWasRecorded_IsReportedWhenTheSessionCompletes(string provider)
+    {
+        using var test = await TestDatabase.CreateAsync(provider);
+        using var database = test.Migrated();
+        using var elsewhere = test.Migrated();
+        var sequences = new EventSequences(database);
+        Assert.Equal(0, sequences.Assign([Visit("Agenda to follow.")])[VisitUid]);
+
+        using (var session = sequences.Open())
+        {
+            // Another replica is raising the SEQUENCE for other content: its transaction holds the row (on SQLite, the file).
+            using var other = elsewhere.Open();
+            using var raising = other.BeginTransaction();
+            other.Execute(
+                "UPDATE feed_event_sequences SET content_hash = 'elsewhere', sequence = sequence + 1 WHERE uid = @uid",
+                new { uid = VisitUid }, raising);
+
+            // Read before that commits: one more than the 0 recorded. Recording it waits for the other replica.
+            Assert.Equal(1, session.Expect([Visit("Talks on transit.")])[VisitUid]);
+            raising.Commit();
+
+            Assert.False(session.Complete());
+        }
+
+        // What was recorded stands: one more than the other replica's.
+        Assert.Equal(2, sequences.Assign([Visit("Talks on transit.")])[VisitUid]);
+        using var completed = sequences.Open();
+        Assert.Equal(2, completed.Expect([Visit("Talks on transit.")])[VisitUid]);
+        Assert.Equal(3, completed.Expect([Visit("Agenda to follow.")])[VisitUid]);
+        Assert.True(completed.Complete());
+    }
+
     [Fact]
-    public async Task ABuildsSessionOnSqlite_GivesItsPooledConnectionBackWithThePageCacheItHad_AndLeavesOthersAlone()
+    public async Task ABuildsSessionOnSqlite_GivesItsPooledConnectionsBackWithThePageCacheTheyHad_AndLeavesOthersAlone()
     {
         using var test = await TestDatabase.CreateAsync("Sqlite");
         using var database = test.Migrated();
+        var sequences = new EventSequences(database);
+        Assert.Equal(0, sequences.Assign([Visit("Agenda to follow.")])[VisitUid]);
         var (pooled, before) = CacheOfNextConnection(database);
 
-        using (var session = new EventSequences(database).Open())
+        using (var session = sequences.Open())
         {
             // The session holds the connection measured above: another one keeps its own setting.
             var (sessionConnection, during) = CacheOfNextConnection(database);
             Assert.NotEqual(pooled, sessionConnection);
             Assert.Equal(before, during);
-            Assert.Equal(0, session.Assign([Visit("Agenda to follow.")])[VisitUid]);
-            session.Complete();
+            // Read on a second connection of the session's, written on the first.
+            Assert.Equal(1, session.Expect([Visit("Talks on transit.")])[VisitUid]);
+            Assert.True(session.Complete());
         }
 
-        var (after, cache) = CacheOfNextConnection(database);
-        Assert.Equal(pooled, after);
-        Assert.Equal(before, cache);
+        // Both back in the pool, as they were.
+        using var first = (SqliteConnection)database.Open();
+        using var second = (SqliteConnection)database.Open();
+        Assert.Contains(pooled, new[] { first, second }.Select(connection => connection.Handle!.DangerousGetHandle()));
+        Assert.All(new[] { first, second }, connection => Assert.Equal(before, connection.ExecuteScalar<long>("PRAGMA cache_size")));
     }
 
     [Theory]
