@@ -119,8 +119,17 @@ public class ReplicaFeedStateTests
             var (sessionConnection, during) = CacheOfNextConnection(database);
             Assert.NotEqual(pooled, sessionConnection);
             Assert.Equal(before, during);
-            // Read on a second connection of the session's, written on the first.
-            Assert.Equal(1, session.Expect([Visit("Talks on transit.")])[VisitUid]);
+            // Another writer holds the file: the session's connection waits to record the first event, and a second
+            // connection of the session's reads for the next one meanwhile.
+            using (var other = database.Open())
+            using (var writing = other.BeginTransaction())
+            {
+                other.Execute("INSERT INTO feed_event_sequences (uid, language, content_hash, sequence) VALUES ('other@calendar.local', 'en', 'x', 0)", transaction: writing);
+                Assert.Equal(1, session.Expect([Visit("Talks on transit.")])[VisitUid]);
+                Assert.Equal(0, session.Expect([Visit("Talks on transit.") with { Uid = "second@calendar.local" }])["second@calendar.local"]);
+                writing.Commit();
+            }
+
             Assert.True(session.Complete());
         }
 
