@@ -16,7 +16,7 @@ namespace Calendar.Service.Feed;
 /// every property took as long as a plain serialization of the whole calendar.
 /// </para>
 /// <para>
-/// Every property is still made by <see cref="FeedEvent.Fill"/> and written by Ical.Net: a shared property's text is
+/// Every property is still made by <see cref="FeedEvent.Fill"/>'s two halves and written by Ical.Net: a shared property's text is
 /// the one Ical.Net wrote for the first event that had it. One writer per thread; its kept texts are bounded by what
 /// varies among a generation's events (dates of the window, SEQUENCE values, category lists).
 /// </para>
@@ -54,6 +54,7 @@ internal sealed class EventWriter
     private readonly CalendarEvent _event = new();
     private readonly CalendarEvent _sharedEvent = new();
     private readonly Dictionary<(int Shared, object Key), string> _shared = [];
+    private (FeedEvent? Event, int Sequence, Instant Stamp) _sharedFilledFor;
     private readonly string _begin;
     private readonly string _end;
     private char[] _text = new char[4096];
@@ -116,7 +117,14 @@ internal sealed class EventWriter
         var key = (shared, SharedNames[shared].Key(feedEvent, sequence, stamp));
         if (!_shared.TryGetValue(key, out var text))
         {
-            text = _serializer.SerializeToString(feedEvent.Fill(_sharedEvent, sequence, stamp).Properties[SharedNames[shared].Name]) ?? "";
+            // Once for an event, whichever of its shared properties is new: one of a day the feed has not had yet lacks two (its dates).
+            if (!ReferenceEquals(_sharedFilledFor.Event, feedEvent) || _sharedFilledFor.Sequence != sequence || _sharedFilledFor.Stamp != stamp)
+            {
+                feedEvent.FillShared(_sharedEvent, sequence, stamp);
+                _sharedFilledFor = (feedEvent, sequence, stamp);
+            }
+
+            text = _serializer.SerializeToString(_sharedEvent.Properties[SharedNames[shared].Name]) ?? "";
             _shared[key] = text;
         }
 

@@ -90,11 +90,19 @@ internal sealed record FeedEvent(
     /// </remarks>
     public CalendarEvent Fill(CalendarEvent vevent, int sequence, Instant stamp)
     {
+        FillOwnText(vevent);
+        FillShared(vevent, sequence, stamp);
+        return vevent;
+    }
+
+    /// <summary>Sets the properties that many events share (<see cref="EventWriter"/>): the dates, the stamps, SEQUENCE, STATUS, TRANSP and CATEGORIES.</summary>
+    /// <remarks>Each of them is set, whatever <paramref name="vevent"/> held before; nothing else is touched.</remarks>
+    public void FillShared(CalendarEvent vevent, int sequence, Instant stamp)
+    {
         // DTSTAMP would default to the moment of building, and every build would give new bytes. In a calendar
         // without METHOD, RFC 5545 §3.8.7.2 makes it when the information was last revised in the store: here,
         // when the facts last changed, as LAST-MODIFIED (§3.8.7.3).
         var stamped = new CalDateTime(stamp.ToDateTimeUtc());
-        FillOwnText(vevent);
         // All-day, VALUE=DATE, no time zone: an anniversary is the same date everywhere.
         vevent.DtStart = new CalDateTime(Start.ToDateOnly());
         vevent.DtEnd = new CalDateTime(EndExclusive.ToDateOnly());
@@ -105,7 +113,6 @@ internal sealed record FeedEvent(
         // An anniversary does not make anyone busy.
         vevent.Transparency = TransparencyType.Transparent;
         vevent.Categories = [.. Categories];
-        return vevent;
     }
 
     /// <summary>Clears <paramref name="vevent"/> and sets the properties whose text is this event's own (<see cref="EventWriter"/>).</summary>
