@@ -52,7 +52,52 @@ internal static partial class Startup
     {
         var start = new HostStart();
         builder.Services.AddSingleton(start);
-        builder.Logging.AddFilter((category, level) => start.Finished || level < LogLevel.Error || category != HostCategory);
+        // After the configuration's rules, so that the ones added here are built from them and come last.
+        builder.Services.PostConfigure<LoggerFilterOptions>(options => HoldBackErrors(options, HostCategory, () => start.Finished));
+    }
+
+    /// <summary>
+    /// Holds back <paramref name="category"/>'s errors until <paramref name="released"/>, at the levels the
+    /// configuration gives that category, for every provider.
+    /// </summary>
+    /// <remarks>
+    /// A filter rule has no level of its own, and the most specific rule is the only one that counts: a filter for
+    /// every category (what <c>AddFilter</c> makes) let everything through at Trace that no category rule covered,
+    /// whatever <c>Logging:LogLevel:Default</c> said. So one rule for <paramref name="category"/> alone per provider
+    /// the rules name (and one for all), each with the level and filter of the rule that would otherwise decide there:
+    /// provider-specific before general, then the longest matching category, then the last (as the framework picks).
+    /// </remarks>
+    internal static void HoldBackErrors(LoggerFilterOptions options, string category, Func<bool> released)
+    {
+        var rules = options.Rules.ToList();
+        foreach (var provider in rules.Select(rule => rule.ProviderName).Append(null).Distinct())
+        {
+            var deciding = rules
+                .Select((rule, order) => (Rule: rule, Order: order))
+                .Where(candidate => (candidate.Rule.ProviderName is null || candidate.Rule.ProviderName == provider) && Covers(candidate.Rule.CategoryName, category))
+                .OrderBy(candidate => candidate.Rule.ProviderName is null ? 0 : 1)
+                .ThenBy(candidate => candidate.Rule.CategoryName?.Length ?? -1)
+                .ThenBy(candidate => candidate.Order)
+                .Select(candidate => candidate.Rule)
+                .LastOrDefault();
+            var level = deciding is null ? options.MinLevel : deciding.LogLevel;
+            var filter = deciding?.Filter;
+            options.Rules.Add(new LoggerFilterRule(provider, category, level, (type, name, logLevel) =>
+                (released() || logLevel < LogLevel.Error) && (filter is null || filter(type, name, logLevel))));
+        }
+    }
+
+    /// <summary>Whether a rule for <paramref name="ruleCategory"/> (null: all; one <c>*</c> at most) covers <paramref name="category"/>.</summary>
+    private static bool Covers(string? ruleCategory, string category)
+    {
+        if (ruleCategory is null)
+        {
+            return true;
+        }
+
+        var wildcard = ruleCategory.IndexOf('*', StringComparison.Ordinal);
+        var (prefix, suffix) = wildcard < 0 ? (ruleCategory, "") : (ruleCategory[..wildcard], ruleCategory[(wildcard + 1)..]);
+        return category.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && category.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The address Kestrel names ("Failed to bind to address http://127.0.0.1:5000: ..."), or the configured ones.</summary>
