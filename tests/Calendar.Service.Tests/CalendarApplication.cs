@@ -1,9 +1,11 @@
+using Calendar.Service.Feed;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -115,6 +117,14 @@ internal sealed class CalendarApplication : WebApplicationFactory<Program>
                 configure(services);
             }
         });
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // The factory registers Kestrel's services again (UseKestrel), after the service's own: its memory pool factory
+        // gets the feed's wide blocks, as the service's registration gave them to the first (FeedApi.AddFeed).
+        builder.ConfigureServices(services => services.AddWideResponseBlocks());
+        return base.CreateHost(builder);
     }
 
     protected override void Dispose(bool disposing)

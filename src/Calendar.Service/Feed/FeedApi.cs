@@ -32,6 +32,8 @@ internal static class FeedApi
         services.AddSingleton<FeedBuilder>();
         services.AddSingleton<FeedCache>();
         services.AddSingleton<FeedRevalidation>();
+        // Room for a feed's body in 64 KB blocks rather than Kestrel's 4 KB ones.
+        services.AddWideResponseBlocks();
         // The cache listens for new snapshots while the host runs, to rebuild in the background.
         services.AddHostedService(provider => provider.GetRequiredService<FeedCache>());
         return services;

@@ -91,9 +91,10 @@ internal sealed class FeedRepresentation(IReadOnlyList<ReadOnlyMemory<byte>> chu
     }
 
     /// <summary>Fills one buffer of the pipe from <paramref name="next"/> on, and moves it past what was copied.</summary>
+    /// <remarks>A buffer of <see cref="WideBlockMemoryPool.BlockSize"/>, which Kestrel's pool gives in one block (<see cref="WideBlockMemoryPool"/>).</remarks>
     private int CopySome(System.IO.Pipelines.PipeWriter writer, ref Place next)
     {
-        var buffer = writer.GetSpan(MinimumBuffer);
+        var buffer = writer.GetSpan(WideBlockMemoryPool.BlockSize);
         var used = 0;
         while (next.Piece < _pieces.Length && used < buffer.Length)
         {
@@ -153,9 +154,6 @@ internal sealed class FeedRepresentation(IReadOnlyList<ReadOnlyMemory<byte>> chu
 
     /// <summary>Where writing goes on: a piece, and how far into it.</summary>
     private readonly record struct Place(int Piece, int Offset);
-
-    /// <summary>The least room asked of the pipe for a buffer (Kestrel's come in 4 KB blocks).</summary>
-    private const int MinimumBuffer = 512;
 
     /// <summary>Kestrel's response pipe pauses its writer at 64 KB by default: flushing at a few times that keeps it busy.</summary>
     private const int FlushEvery = 256 * 1024;
