@@ -10,7 +10,7 @@ namespace Calendar.Service.Feed;
 /// A connection's pipe takes a block from its pool when the writer asks for room; it asks the pool only for what the
 /// pool says it has (<see cref="MaxBufferSize"/>), and rents from <see cref="ArrayPool{T}.Shared"/> beyond that. Kestrel's
 /// own blocks are 4 KB: a one-country feed of the world (1 MB) was 256 blocks, each asked for through the connection's
-/// lock, and sent as 256 pieces. In 64 KB blocks the same poll took 23% less CPU (median 501 against 653 µs, ten
+/// lock, and sent as 256 pieces. In 64 KB blocks the same poll took 23% less CPU (median 622 against 807 µs, ten
 /// alternating rounds of the world benchmark's polls); asking <see cref="ArrayPool{T}.Shared"/> for them instead
 /// allocated 236 MB a second at the same load, and the collector ran 200 times in 14 seconds.
 /// </para>
