@@ -3,6 +3,7 @@ using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
+using MimeKit.IO;
 
 namespace Calendar.Service.Reminders;
 
@@ -123,7 +124,8 @@ internal sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport
     /// <remarks>
     /// MailKit sends DATA's terminator once <see cref="MimeMessage.WriteToAsync(FormatOptions, Stream, CancellationToken)"/>
     /// returns, and a message's body is the last thing it writes; when the task fails, MailKit drops the connection with
-    /// the data unterminated, which the server discards (RFC 5321 §4.1.1.4).
+    /// the data unterminated, which the server discards (RFC 5321 §4.1.1.4). Only the write to the server is held:
+    /// the envelope and the content go on the wire while the digest before is marked.
     /// </remarks>
     private sealed class HeldMultipart : Multipart
     {
@@ -149,7 +151,12 @@ internal sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport
         public override async Task WriteToAsync(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
         {
             await base.WriteToAsync(options, stream, contentOnly, cancellationToken);
-            await _holdUntil.WaitAsync(cancellationToken);
+            // MailKit counts a message's bytes for a server that declares SIZE (RFC 1870) by writing it to a
+            // MeasuringStream before MAIL FROM: held there, nothing of the message would go before the hold ends.
+            if (stream is not MeasuringStream)
+            {
+                await _holdUntil.WaitAsync(cancellationToken);
+            }
         }
     }
 }

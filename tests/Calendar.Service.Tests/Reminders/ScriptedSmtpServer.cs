@@ -36,6 +36,9 @@ internal sealed class ScriptedSmtpServer : IDisposable
     /// <summary>The answer after the message's data, e.g. "554 5.7.1 Message refused as spam"; null: 250.</summary>
     public string? DataReply { get; set; }
 
+    /// <summary>The service extensions its EHLO answer declares, e.g. "SIZE 10240000" as Postfix and MailDev do; none by default.</summary>
+    public IReadOnlyList<string> Extensions { get; init; } = [];
+
     /// <summary>How long the server waits after a message's data before it answers 250.</summary>
     public TimeSpan DelayPerMessage { get; init; }
 
@@ -120,7 +123,8 @@ internal sealed class ScriptedSmtpServer : IDisposable
             var command = line.ToUpperInvariant();
             if (command.StartsWith("EHLO", StringComparison.Ordinal) || command.StartsWith("HELO", StringComparison.Ordinal))
             {
-                await writer.WriteLineAsync("250 scripted.test");
+                string[] lines = ["scripted.test", .. Extensions];
+                await writer.WriteLineAsync(string.Join("\r\n", lines.Select((line, i) => (i == lines.Length - 1 ? "250 " : "250-") + line)));
             }
             else if (command.StartsWith("RCPT TO:", StringComparison.Ordinal))
             {
