@@ -1,3 +1,4 @@
+using Calendar.Service.Reminders;
 using MimeKit;
 using static Calendar.Service.Tests.Reminders.ReminderFacts;
 
@@ -25,6 +26,31 @@ public class OutboxTests
         var message = await MimeMessage.LoadAsync(Assert.Single(files), TestContext.Current.CancellationToken);
         Assert.Equal("In 7 days: 35th anniversary of diplomatic relations, Xanadu – Brobdingnag (21 August 2027)", message.Subject);
         Assert.Equal("alice@example.org", message.To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
+    public async Task AnOutboxFile_DeclaresHowEachTextPartIsEncoded_AndReadsBackAsWritten()
+    {
+        using var folder = new TempFolder();
+        var outbox = new OutboxMailTransport(folder.Path);
+        var kazakh = "Қазақстан – Италия: дипломатиялық қатынастардың 35 жылдығы";
+        var longLine = string.Concat(Enumerable.Repeat("Astana – Roma ", 100));
+        var message = new MimeMessage { Subject = "Outbox", MessageId = "outbox.test@calendar.local" };
+        message.From.Add(new MailboxAddress("Calendar", "calendar@example.org"));
+        message.To.Add(new MailboxAddress("Alice", "alice@example.org"));
+        message.Body = new MultipartAlternative { new TextPart("plain") { Text = kazakh }, new TextPart("html") { Text = $"<p>{longLine}</p>" } };
+
+        await using (var session = await outbox.OpenAsync(TestContext.Current.CancellationToken))
+        {
+            await session.SendAsync(message, TestContext.Current.CancellationToken);
+        }
+
+        var written = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(folder.Path, "*.eml")), TestContext.Current.CancellationToken);
+        var parts = written.BodyParts.OfType<TextPart>().ToList();
+        // What the file's own headers say, not what the writer meant: an undeclared encoding reads as 7-bit.
+        Assert.Equal([ContentEncoding.EightBit, ContentEncoding.QuotedPrintable], parts.Select(part => part.ContentTransferEncoding));
+        Assert.Equal(kazakh, parts[0].Text);
+        Assert.Equal($"<p>{longLine}</p>", parts[1].Text);
     }
 
     [Fact]
