@@ -30,10 +30,15 @@ internal sealed class CapturingTransport
         {
             if (capture.Capturing)
             {
+                // A copy as the dispatcher made it (not yet prepared for the server), since it disposes its own once sent.
+                using var bytes = new MemoryStream();
+                message.WriteTo(bytes, cancellationToken);
+                bytes.Position = 0;
+                var copy = MimeMessage.Load(bytes, cancellationToken);
                 // The dispatch sends over several connections at once.
                 lock (capture.Messages)
                 {
-                    capture.Messages.Add(message);
+                    capture.Messages.Add(copy);
                 }
             }
 

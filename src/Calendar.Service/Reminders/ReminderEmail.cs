@@ -39,7 +39,8 @@ internal sealed class ReminderEmail(CountryCatalog countries, MailboxAddress fro
         var template = await TemplateFor(subscription, ordered);
         // The headers every subscriber of the template gets (Date, Subject, ...), formatted once: a clone copies their bytes.
         var message = new MimeMessage(template.Headers.Select(header => header.Clone())) { MessageId = messageId };
-        message.From.Add(from);
+        // Its own copy: an address list subscribes to its addresses' changes, so one shared address kept every message of the run alive.
+        message.From.Add(from.Clone());
         message.To.Add(new MailboxAddress(subscription.Name, subscription.Email));
         // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to the link.
         message.Headers.Add("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>");

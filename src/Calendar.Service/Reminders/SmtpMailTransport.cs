@@ -135,6 +135,8 @@ internal sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport
             : base(body.ContentType.MediaSubtype)
         {
             _holdUntil = holdUntil;
+            // It owns nothing to release (its parts are the message's, disposed with it): no finalizer to wait for.
+            GC.SuppressFinalize(this);
             if (body.Boundary is { } boundary)
             {
                 Boundary = boundary;

@@ -58,7 +58,7 @@ internal static partial class SelfServiceApi
         var now = clock.CurrentInstant;
         store.DeletePendingCreatedBefore(now - SubscriptionChoices.ValidFor);
         var existing = store.FindByEmail(wanted.Email);
-        var message = existing is { State: SubscriptionState.Active, RejectedAt: null }
+        using var message = existing is { State: SubscriptionState.Active, RejectedAt: null }
             ? SelfServiceMail.AlreadySubscribed(existing.Email, options.Value, wanted.Language)
             : SelfServiceMail.Confirmation(
                 existing ?? store.Add(wanted with { State = SubscriptionState.Pending, Origin = SubscriptionOrigin.SelfService }, now) ?? store.FindByEmail(wanted.Email)!,
