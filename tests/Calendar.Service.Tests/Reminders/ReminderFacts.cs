@@ -33,6 +33,22 @@ internal static class ReminderFacts
             sources: [{ title: "[Invented]", outlet: Test Gazette, published: 2027-01-10 }]
         """;
 
+    /// <summary>09:30 in Rome on 14 August 2027: Alice's reminder of the 35th anniversary with Brobdingnag, 7 days ahead, is due.</summary>
+    public static readonly Instant WeekAhead = At(2027, 8, 14, 9, 30, "Europe/Rome");
+
+    /// <summary><paramref name="count"/> more subscribers (reader0@example.org, ...) who follow Brobdingnag from Rome, as Alice does.</summary>
+    public static CalendarApplication WithReaders(this CalendarApplication app, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            app.With($"Calendar:Subscriptions:{i + 2}:Email", $"reader{i}@example.org")
+                .With($"Calendar:Subscriptions:{i + 2}:Countries:0", "XB")
+                .With($"Calendar:Subscriptions:{i + 2}:TimeZone", "Europe/Rome");
+        }
+
+        return app;
+    }
+
     /// <summary>A host with two subscribers (Alice: Brobdingnag, in Rome; Bob: Lilliput, in Almaty), mail to <paramref name="smtpPort"/>.</summary>
     public static CalendarApplication Host(TempFolder facts, Instant now, int? smtpPort, string? dataPath = null)
     {

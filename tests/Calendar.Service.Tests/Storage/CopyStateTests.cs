@@ -11,9 +11,6 @@ namespace Calendar.Service.Tests.Storage;
 /// <summary><c>copy-state</c>: one machine's SQLite state into PostgreSQL, so that the cluster carries on where it stood.</summary>
 public class CopyStateTests
 {
-    // 09:30 in Rome on 14 August 2027: Alice's reminder of the 35th anniversary with Brobdingnag, 7 days ahead, is due.
-    private static readonly Instant WeekAhead = At(2027, 8, 14, 9, 30, "Europe/Rome");
-
     [Fact]
     public async Task TheServiceOnPostgres_AfterCopyState_ServesTheSameFeed_SendsNothingAgain_AndHonoursLinksAlreadySent()
     {

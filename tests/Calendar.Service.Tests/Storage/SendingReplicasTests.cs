@@ -11,9 +11,6 @@ namespace Calendar.Service.Tests.Storage;
 /// <summary>The sender on one database shared by replicas: each digest claimed once, and one whose node died sent by another.</summary>
 public class SendingReplicasTests
 {
-    // 09:30 in Rome on 14 August 2027: the 35th anniversary with Brobdingnag (21 August) is 7 days ahead.
-    private static readonly Instant WeekAhead = At(2027, 8, 14, 9, 30, "Europe/Rome");
-
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task TwoReplicasDispatchingAtOnce_SendEachSubscriberOneDigest(string provider)
@@ -178,15 +175,7 @@ public class SendingReplicasTests
     /// <summary>A replica of the reminder host on <paramref name="test"/>'s database; Alice and <paramref name="subscribers"/> more follow Brobdingnag from Rome.</summary>
     private static CalendarApplication Replica(TestDatabase test, TempFolder facts, int smtpPort, int subscribers = 0)
     {
-        var app = test.On(Host(facts, WeekAhead, smtpPort)).With("Calendar:Reminders:Lease", "00:01:00");
-        for (var i = 0; i < subscribers; i++)
-        {
-            app.With($"Calendar:Subscriptions:{i + 2}:Email", $"reader{i}@example.org")
-                .With($"Calendar:Subscriptions:{i + 2}:Countries:0", "XB")
-                .With($"Calendar:Subscriptions:{i + 2}:TimeZone", "Europe/Rome");
-        }
-
-        return app;
+        return test.On(Host(facts, WeekAhead, smtpPort)).With("Calendar:Reminders:Lease", "00:01:00").WithReaders(subscribers);
     }
 
     /// <summary>The process is killed while it sends: after the server took the message (or before), and before the mark.</summary>
