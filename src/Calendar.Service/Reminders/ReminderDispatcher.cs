@@ -58,24 +58,39 @@ internal sealed partial class ReminderDispatcher(
         var email = new ReminderEmail(snapshot.Facts.Countries, MailboxAddress.Parse(options.Value.From), publicAddress.BaseUrl, feed.Value.UidDomain, sequences, snapshot.Version.LastModified);
         await using var lanes = new MailLanes(transport, options.Value.Connections);
         await using var marks = await ledger.OpenForMarksAsync(cancellationToken);
-        var batches = subscriptions.Active().Chunk(Batch).ToList();
-        Task<IReadOnlyList<ReminderClaim>> Claim(int batch) =>
-            ledger.ClaimAsync(batches[batch], (subscription, history) => Plan(subscription, history, snapshot, now), now, _lease, cancellationToken);
+        // A batch at a time, read as the run comes to it: a run holds two batches of subscriptions, however many there are.
+        var after = 0L;
+        async Task<IReadOnlyList<ReminderClaim>?> ClaimNextAsync()
+        {
+            var batch = await subscriptions.ActiveAfterAsync(after, Batch, cancellationToken);
+            if (batch.Count == 0)
+            {
+                return null;
+            }
 
-        // On PostgreSQL the next batch is claimed while this one is sent (the claim took a tenth of the run's time);
-        // SQLite has one writer, and there the claim waits for the last mark rather than for the database's lock.
-        Task<IReadOnlyList<ReminderClaim>>? ahead = null;
+            after = batch[^1].Id;
+            return await ledger.ClaimAsync(batch, (subscription, history) => Plan(subscription, history, snapshot, now), now, _lease, cancellationToken);
+        }
+
+        // On PostgreSQL the next batch is read and claimed while this one is sent (the claim took a tenth of the run's
+        // time); SQLite has one writer, and there the claim waits for the last mark rather than for the database's lock.
+        Task<IReadOnlyList<ReminderClaim>?>? ahead = null;
         try
         {
-            for (var batch = 0; batch < batches.Count; batch++)
+            while (true)
             {
                 if (ahead is null)
                 {
                     await marks.Committed;
                 }
 
-                var claims = await (ahead ?? Claim(batch));
-                ahead = ledger.ClaimsWhileMarking && batch + 1 < batches.Count ? Claim(batch + 1) : null;
+                if (await (ahead ?? ClaimNextAsync()) is not { } claims)
+                {
+                    ahead = null;
+                    break;
+                }
+
+                ahead = ledger.ClaimsWhileMarking ? ClaimNextAsync() : null;
                 if (await SendAsync(claims, snapshot, now, email, lanes, marks, result, cancellationToken) is { } unavailable)
                 {
                     // The server went away: what was claimed ahead waits for the next attempt, as the rest of this batch does.
@@ -83,7 +98,7 @@ internal sealed partial class ReminderDispatcher(
                     {
                         var next = await ahead;
                         ahead = null;
-                        await FailAsync([.. next.Select(claim => (claim, Resolve(claim, snapshot, now)))], unavailable, now, marks, result);
+                        await FailAsync([.. (next ?? []).Select(claim => (claim, Resolve(claim, snapshot, now)))], unavailable, now, marks, result);
                     }
 
                     break;

@@ -15,8 +15,16 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
 
     public IReadOnlyList<Subscription> All() => Query($"SELECT {Columns} FROM subscriptions ORDER BY id");
 
-    public IReadOnlyList<Subscription> Active() =>
-        Query($"SELECT {Columns} FROM subscriptions WHERE state = 'active' AND rejected_at IS NULL ORDER BY id");
+    /// <summary>At most <paramref name="count"/> active subscriptions, in id order, those after <paramref name="afterId"/>: a page of them, however many there are.</summary>
+    public async Task<IReadOnlyList<Subscription>> ActiveAfterAsync(long afterId, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM subscriptions WHERE state = 'active' AND rejected_at IS NULL AND id > @afterId ORDER BY id LIMIT @count",
+            new { afterId, count },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(row => row.ToSubscription())];
+    }
 
     public Subscription? Find(long id) => Query($"SELECT {Columns} FROM subscriptions WHERE id = @id", new { id }).SingleOrDefault();
 

@@ -1,5 +1,7 @@
+using Calendar.Core;
 using Calendar.Service.Reminders;
 using Calendar.Service.Storage;
+using Calendar.Service.Subscriptions;
 using Calendar.Service.Tests.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -161,6 +163,40 @@ public class SendingReplicasTests
         var recipients = server.Accepted.Select(Assert.Single).ToList();
         Assert.Equal(ReminderDispatcher.Batch + 51, recipients.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(ReminderDispatcher.Batch + 51, recipients.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ASubscriberWhoArrivesWhileARunSends_IsRemindedByThatRun_WhichReadsTheSubscriptionsAsItComesToThem(string provider)
+    {
+        using var test = await TestDatabase.CreateAsync(provider);
+        using var server = new ScriptedSmtpServer();
+        using var facts = new TempFolder();
+        // Three batches: the newcomer, last by id, is in the third, which the run reads once it has sent the first.
+        using var replica = Replica(test, facts, server.Port, subscribers: ReminderDispatcher.Batch + 50);
+        replica.Start();
+        server.BeforeAnswering = number =>
+        {
+            if (number == 10)
+            {
+                replica.Get<SubscriptionStore>().Add(new Subscription
+                {
+                    Email = "newcomer@example.org",
+                    Filter = new OccurrenceFilter { Countries = new HashSet<CountryCode> { CountryCode.Parse("XB") } },
+                    LeadDays = [30, 7, 1],
+                    JubileeLeadDays = [90, 30, 7, 1],
+                    TimeZone = DateTimeZoneProviders.Tzdb["Europe/Rome"],
+                    SendAt = new LocalTime(9, 0),
+                    State = SubscriptionState.Active,
+                    Origin = SubscriptionOrigin.Admin,
+                }, replica.Clock.GetCurrentInstant());
+            }
+
+            return Task.CompletedTask;
+        };
+
+        Assert.Equal(ReminderDispatcher.Batch + 52, (await replica.DispatchAsync()).Sent);
+        Assert.Contains(["newcomer@example.org"], server.Accepted);
     }
 
     private static async Task Lock(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string provider)

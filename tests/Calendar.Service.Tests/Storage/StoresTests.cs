@@ -58,6 +58,26 @@ public class StoresTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ActiveSubscriptions_ComeInPagesInIdOrder_WithoutThosePendingOrRejected(string provider)
+    {
+        using var test = await TestDatabase.CreateAsync(provider);
+        using var database = test.Migrated();
+        var store = new SubscriptionStore(database);
+        var ids = new[] { "a", "b", "pending", "c", "rejected", "d", "e" }.ToDictionary(name => name, name => store.Add(
+            Rome($"{name}@example.org") with { State = name == "pending" ? SubscriptionState.Pending : SubscriptionState.Active }, Now)!.Id);
+        store.MarkRejected(ids["rejected"], "550 5.1.1 No such user here", Now);
+
+        var pages = new List<IEnumerable<string>>();
+        for (var page = await store.ActiveAfterAsync(0, 2, TestContext.Current.CancellationToken); page.Count > 0; page = await store.ActiveAfterAsync(page[^1].Id, 2, TestContext.Current.CancellationToken))
+        {
+            pages.Add(page.Select(s => s.Email[..1]));
+        }
+
+        Assert.Equal([["a", "b"], ["c", "d"], ["e"]], pages);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task TheFormsMailCap_IsSharedByReplicas_AndStartsAgainTheNextDay(string provider)
     {
         using var test = await TestDatabase.CreateAsync(provider);
