@@ -1,4 +1,6 @@
+using Calendar.Core;
 using Calendar.Service.Reminders;
+using Calendar.Service.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Quartz;
@@ -35,6 +37,19 @@ internal static class ReminderFacts
 
     /// <summary>09:30 in Rome on 14 August 2027: Alice's reminder of the 35th anniversary with Brobdingnag, 7 days ahead, is due.</summary>
     public static readonly Instant WeekAhead = At(2027, 8, 14, 9, 30, "Europe/Rome");
+
+    /// <summary>An active subscription from Rome to everything, reminded at 09:00 with the default lead times.</summary>
+    public static Subscription InRome(string email) => new()
+    {
+        Email = email,
+        Filter = OccurrenceFilter.All,
+        LeadDays = [30, 7, 1],
+        JubileeLeadDays = [90, 30, 7, 1],
+        TimeZone = DateTimeZoneProviders.Tzdb["Europe/Rome"],
+        SendAt = new LocalTime(9, 0),
+        State = SubscriptionState.Active,
+        Origin = SubscriptionOrigin.Admin,
+    };
 
     /// <summary><paramref name="count"/> more subscribers (reader0@example.org, ...) who follow Brobdingnag from Rome, as Alice does.</summary>
     public static CalendarApplication WithReaders(this CalendarApplication app, int count)

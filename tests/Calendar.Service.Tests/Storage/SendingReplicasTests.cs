@@ -179,17 +179,9 @@ public class SendingReplicasTests
         {
             if (number == 10)
             {
-                replica.Get<SubscriptionStore>().Add(new Subscription
-                {
-                    Email = "newcomer@example.org",
-                    Filter = new OccurrenceFilter { Countries = new HashSet<CountryCode> { CountryCode.Parse("XB") } },
-                    LeadDays = [30, 7, 1],
-                    JubileeLeadDays = [90, 30, 7, 1],
-                    TimeZone = DateTimeZoneProviders.Tzdb["Europe/Rome"],
-                    SendAt = new LocalTime(9, 0),
-                    State = SubscriptionState.Active,
-                    Origin = SubscriptionOrigin.Admin,
-                }, replica.Clock.GetCurrentInstant());
+                replica.Get<SubscriptionStore>().Add(
+                    InRome("newcomer@example.org") with { Filter = new OccurrenceFilter { Countries = new HashSet<CountryCode> { CountryCode.Parse("XB") } } },
+                    replica.Clock.GetCurrentInstant());
             }
 
             return Task.CompletedTask;

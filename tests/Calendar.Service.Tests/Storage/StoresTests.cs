@@ -1,6 +1,7 @@
 using Calendar.Core;
 using Calendar.Service.Subscriptions;
 using NodaTime;
+using static Calendar.Service.Tests.Reminders.ReminderFacts;
 
 namespace Calendar.Service.Tests.Storage;
 
@@ -17,9 +18,9 @@ public class StoresTests
         using var database = test.Migrated();
         var store = new SubscriptionStore(database);
 
-        var first = store.Add(Rome("Alice@Example.org"), Now);
+        var first = store.Add(InRome("Alice@Example.org"), Now);
 
-        Assert.Null(store.Add(Rome("alice@EXAMPLE.ORG"), Now));
+        Assert.Null(store.Add(InRome("alice@EXAMPLE.ORG"), Now));
         Assert.Equal(first!.Id, store.FindByEmail("ALICE@example.org")!.Id);
         Assert.Equal(["Alice@Example.org"], store.All().Select(s => s.Email));
     }
@@ -31,7 +32,7 @@ public class StoresTests
         using var test = await TestDatabase.CreateAsync(provider);
         using var database = test.Migrated();
         var store = new SubscriptionStore(database);
-        var wanted = Rome("rome@embassy.example") with
+        var wanted = InRome("rome@embassy.example") with
         {
             Name = "Embassy in Rome",
             Filter = new OccurrenceFilter { Countries = new HashSet<CountryCode> { CountryCode.Parse("IT"), CountryCode.Parse("LU") }, Kinds = new HashSet<string>(StringComparer.Ordinal) { "visit", "relations" }, Jubilee = false },
@@ -64,7 +65,7 @@ public class StoresTests
         using var database = test.Migrated();
         var store = new SubscriptionStore(database);
         var ids = new[] { "a", "b", "pending", "c", "rejected", "d", "e" }.ToDictionary(name => name, name => store.Add(
-            Rome($"{name}@example.org") with { State = name == "pending" ? SubscriptionState.Pending : SubscriptionState.Active }, Now)!.Id);
+            InRome($"{name}@example.org") with { State = name == "pending" ? SubscriptionState.Pending : SubscriptionState.Active }, Now)!.Id);
         store.MarkRejected(ids["rejected"], "550 5.1.1 No such user here", Now);
 
         var pages = new List<IEnumerable<string>>();
@@ -91,16 +92,4 @@ public class StoresTests
         Assert.Equal([true, true, true, false], counted);
         Assert.True(new SelfServiceMailCap(other).TryCount("Victim@Example.org", today.PlusDays(1)));
     }
-
-    private static Subscription Rome(string email) => new()
-    {
-        Email = email,
-        Filter = OccurrenceFilter.All,
-        LeadDays = [30, 7, 1],
-        JubileeLeadDays = [90, 30, 7, 1],
-        TimeZone = DateTimeZoneProviders.Tzdb["Europe/Rome"],
-        SendAt = new LocalTime(9, 0),
-        State = SubscriptionState.Active,
-        Origin = SubscriptionOrigin.Admin,
-    };
 }
