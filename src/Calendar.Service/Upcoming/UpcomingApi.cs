@@ -49,13 +49,8 @@ internal static class UpcomingApi
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The query has invalid parameters.");
         }
 
-        // The framework's file result answers If-None-Match with 304 and sends the bytes otherwise.
-        var body = cache.Get(snapshot, query, today, clock);
-        return TypedResults.Bytes(body.Bytes, JsonContentType, entityTag: body.ETag);
+        return cache.Get(snapshot, query, today, clock).ToResult();
     }
-
-    /// <summary>What <c>TypedResults.Ok</c> sent for the same body.</summary>
-    public const string JsonContentType = "application/json; charset=utf-8";
 
     /// <summary>The response body for a parsed query; shared with the <c>upcoming</c> command.</summary>
     public static UpcomingResponse Answer(CalendarSnapshot snapshot, UpcomingQuery query, LocalDate today, DateTimeZone zone)

@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Calendar.Core;
 using Calendar.Service.Caching;
 using Calendar.Service.Timeline;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using NodaTime;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -18,27 +16,21 @@ namespace Calendar.Service.Upcoming;
 /// </remarks>
 internal sealed class UpcomingCache : IDisposable
 {
-    private readonly BuiltOnceCache<Key, UpcomingBody> _answers;
+    private readonly BuiltOnceCache<Key, JsonAnswer> _answers;
     private readonly JsonSerializerOptions _json;
 
     public UpcomingCache(IOptions<UpcomingOptions> options, IOptions<JsonOptions> json)
     {
-        _answers = new BuiltOnceCache<Key, UpcomingBody>(options.Value.CacheMegabytes * 1024L * 1024, body => body.Bytes.Length);
+        _answers = new BuiltOnceCache<Key, JsonAnswer>(options.Value.CacheMegabytes * 1024L * 1024, body => body.Bytes.Length);
         _json = json.Value.SerializerOptions;
     }
 
     /// <summary>The answer to <paramref name="query"/> on <paramref name="today"/>, serialized as the endpoint sends it.</summary>
-    public UpcomingBody Get(CalendarSnapshot snapshot, UpcomingQuery query, LocalDate today, CalendarClock clock) =>
-        _answers.GetOrBuild(new Key(snapshot.Version.Hash, today, query.Range, query.Filter.Key, query.Language), () =>
-        {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(UpcomingApi.Answer(snapshot, query, today, clock.Zone), _json);
-            return new UpcomingBody(bytes, new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\""));
-        });
+    public JsonAnswer Get(CalendarSnapshot snapshot, UpcomingQuery query, LocalDate today, CalendarClock clock) =>
+        _answers.GetOrBuild(new Key(snapshot.Version.Hash, today, query.Range, query.Filter.Key, query.Language),
+            () => JsonAnswer.Of(UpcomingApi.Answer(snapshot, query, today, clock.Zone), _json));
 
     public void Dispose() => _answers.Dispose();
 
     private readonly record struct Key(string FactsHash, LocalDate Today, DateInterval Range, string FilterKey, Language Language);
 }
-
-/// <summary>An answer's bytes and their strong ETag.</summary>
-internal sealed record UpcomingBody(byte[] Bytes, EntityTagHeaderValue ETag);
