@@ -40,6 +40,9 @@ builder.Services.AddTimeline(builder.Configuration);
 // What is coming up, as JSON: answers kept per query, day and facts version, bounded by bytes.
 builder.Services.AddUpcoming(builder.Configuration);
 
+// The facts as JSON, with their sources: answers kept per facts version and countries, bounded by bytes.
+builder.Services.AddFactsApi();
+
 // The iCalendar feed: built once per filter and facts version, kept in memory, rebuilt when the calendar changes.
 builder.Services.AddFeed(builder.Configuration);
 

@@ -23,6 +23,36 @@ internal static class FactsFiles
                 published: 2023-06-24
         """;
 
+    /// <summary>Three invented countries: relations of XA with XB and with XC, and a visit planned for May 2027 (month precision) that names all three.</summary>
+    public const string Mixed = """
+        countries:
+          XA: Xanadu
+          XB: Brobdingnag
+          XC: Lilliput
+        facts:
+          - id: xa-xb-relations
+            kind: relations
+            countries: [XA, XB]
+            date: 1992-08-21
+            title: Relations established
+            sources: [{ title: "[Invented]", outlet: Test Gazette, published: 2023-06-24 }]
+          - id: xa-xc-relations
+            kind: relations
+            countries: [XA, XC]
+            date: 1996-08-21
+            title: Relations established
+            sources: [{ title: "[Invented]" }]
+          - id: xa-xb-visit
+            kind: visit
+            countries: [XA, XB, XC]
+            date: 2027-05
+            derived: Invented on purpose
+            status: planned
+            place: { city: Xanadu City, country: XB }
+            title: A visit
+            sources: [{ title: "[Invented]" }]
+        """;
+
     /// <summary>Kazakhstan and Italy: relations (1992-08-21), and an opening whose editor gave Russian and Kazakh titles, both ways the format allows.</summary>
     /// <remarks>Real names, because Russian and Kazakh grammar needs them; the opening and its dates are invented.</remarks>
     public const string KazakhstanItaly = """

@@ -1,30 +1,57 @@
 using Calendar.Core;
 using Calendar.Service.Timeline;
 using Calendar.Service.Upcoming;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 
 namespace Calendar.Service.Facts;
 
 internal static class FactsApi
 {
+    private static readonly string[] Parameters = ["country"];
+
+    /// <summary>The answers of <c>GET /api/facts</c>, kept per facts version.</summary>
+    public static IServiceCollection AddFactsApi(this IServiceCollection services) => services.AddSingleton<FactsAnswers>();
+
     public static IEndpointRouteBuilder MapFacts(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/facts", GetFacts)
             .WithName("GetFacts")
             .WithTags("Facts")
-            .WithSummary("Every loaded fact with its sources, in date order");
+            .WithSummary("The loaded facts with their sources, in date order")
+            .WithDescription(
+                "`country` (repeated or comma-separated ISO codes) keeps the facts that name any of them; without it, every fact. " +
+                "Each answer has a strong ETag: If-None-Match answers 304 while the facts are the same.")
+            .Produces<FactsResponse>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status304NotModified);
         return app;
     }
 
-    public static FactsResponse GetFacts(CalendarState state)
+    public static Results<FileContentHttpResult, ValidationProblem> GetFacts(
+        [FromQuery(Name = "country")] string[]? country, HttpRequest request, CalendarState state, FactsAnswers answers)
     {
         var snapshot = state.Current;
-        var countries = snapshot.Facts.Countries;
-        return new FactsResponse(
-            snapshot.Version.Hash,
-            snapshot.Version.LastModified,
-            snapshot.Facts.Facts.Count,
-            [.. snapshot.Facts.Facts.Select(fact => FactJson.From(fact, countries))]);
+        var errors = new QueryErrors();
+        errors.RejectUnknown(request.Query.Keys, Parameters);
+        var countries = FilterParameters.Countries(country, snapshot.Facts.Countries, errors);
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The query has invalid parameters.");
+        }
+
+        return answers.Get(snapshot, countries).ToResult();
+    }
+
+    /// <summary>The response body: the facts that name any of <paramref name="countries"/>, or all of them when it is empty.</summary>
+    public static FactsResponse Answer(CalendarSnapshot snapshot, IReadOnlySet<CountryCode> countries)
+    {
+        var catalog = snapshot.Facts.Countries;
+        var facts = snapshot.Facts.Facts
+            .Where(fact => countries.Count == 0 || fact.Countries.Any(countries.Contains))
+            .Select(fact => FactJson.From(fact, catalog))
+            .ToList();
+        return new FactsResponse(snapshot.Version.Hash, snapshot.Version.LastModified, facts.Count, facts);
     }
 }
 

@@ -19,19 +19,7 @@ internal static class FilterParameters
         string countryField = "country",
         string kindField = "kind")
     {
-        var codes = new HashSet<CountryCode>();
-        foreach (var text in Values(country))
-        {
-            if (!CountryCode.TryParse(text, out var code) || !countries.Contains(code))
-            {
-                errors.Add(countryField, $"'{text}' is not a known ISO 3166-1 alpha-2 country code (e.g. IT, AR)");
-            }
-            else
-            {
-                codes.Add(code);
-            }
-        }
-
+        var codes = Countries(country, countries, errors, countryField);
         var kinds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in Values(kind))
         {
@@ -60,6 +48,25 @@ internal static class FilterParameters
         }
 
         return new OccurrenceFilter { Countries = codes, Kinds = kinds, Jubilee = onlyJubilees };
+    }
+
+    /// <summary>The known countries named in <paramref name="country"/>; each unknown one is an error of <paramref name="field"/>.</summary>
+    public static HashSet<CountryCode> Countries(IEnumerable<string?>? country, CountryCatalog countries, QueryErrors errors, string field = "country")
+    {
+        var codes = new HashSet<CountryCode>();
+        foreach (var text in Values(country))
+        {
+            if (!CountryCode.TryParse(text, out var code) || !countries.Contains(code))
+            {
+                errors.Add(field, $"'{text}' is not a known ISO 3166-1 alpha-2 country code (e.g. IT, AR)");
+            }
+            else
+            {
+                codes.Add(code);
+            }
+        }
+
+        return codes;
     }
 
     private static IEnumerable<string> Values(IEnumerable<string?>? values) =>

@@ -40,7 +40,7 @@ public class UpcomingApiTests
     public async Task Upcoming_FiltersByCountryKindAndJubilee_AndSortsByDateThenTitle()
     {
         using var facts = new TempFolder();
-        facts.Write("facts.yaml", Mixed);
+        facts.Write("facts.yaml", FactsFiles.Mixed);
         using var app = new CalendarApplication(facts.Path, Midday20230601);
 
         // The May visit (month precision) first; on 21 August, "31st ..." sorts before "35th ...".
@@ -59,7 +59,7 @@ public class UpcomingApiTests
     public async Task Upcoming_MonthPrecisionEvent_StartsOnTheFirstAndSaysItsPrecision()
     {
         using var facts = new TempFolder();
-        facts.Write("facts.yaml", Mixed);
+        facts.Write("facts.yaml", FactsFiles.Mixed);
         using var app = new CalendarApplication(facts.Path, Midday20230601);
 
         using var json = await GetJson(app, "/api/events/upcoming?from=2027-05-31&days=1");
@@ -110,23 +110,6 @@ public class UpcomingApiTests
     }
 
     [Fact]
-    public async Task Facts_ListsEachFactAtItsOwnPrecisionWithSources()
-    {
-        using var facts = new TempFolder();
-        facts.Write("facts.yaml", Mixed);
-        using var app = new CalendarApplication(facts.Path, Midday20230601);
-
-        using var json = await GetJson(app, "/api/facts");
-
-        var byId = json.RootElement.GetProperty("facts").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!);
-        Assert.Equal(3, json.RootElement.GetProperty("count").GetInt32());
-        Assert.Equal("2027-05", byId["xa-xb-visit"].GetProperty("date").GetString());
-        Assert.Equal("planned", byId["xa-xb-visit"].GetProperty("status").GetString());
-        Assert.Equal("Invented on purpose", byId["xa-xb-visit"].GetProperty("derived").GetString());
-        Assert.Equal("Test Gazette", byId["xa-xb-relations"].GetProperty("sources")[0].GetProperty("outlet").GetString());
-    }
-
-    [Fact]
     public async Task OpenApi_DescribesTheEndpointWithDatesAsStrings()
     {
         using var facts = new TempFolder();
@@ -144,35 +127,6 @@ public class UpcomingApiTests
         Assert.Equal("date", localDate.GetProperty("format").GetString());
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
     }
-
-    private const string Mixed = """
-        countries:
-          XA: Xanadu
-          XB: Brobdingnag
-          XC: Lilliput
-        facts:
-          - id: xa-xb-relations
-            kind: relations
-            countries: [XA, XB]
-            date: 1992-08-21
-            title: Relations established
-            sources: [{ title: "[Invented]", outlet: Test Gazette, published: 2023-06-24 }]
-          - id: xa-xc-relations
-            kind: relations
-            countries: [XA, XC]
-            date: 1996-08-21
-            title: Relations established
-            sources: [{ title: "[Invented]" }]
-          - id: xa-xb-visit
-            kind: visit
-            countries: [XA, XB, XC]
-            date: 2027-05
-            derived: Invented on purpose
-            status: planned
-            place: { city: Xanadu City, country: XB }
-            title: A visit
-            sources: [{ title: "[Invented]" }]
-        """;
 
     private static async Task<List<string>> Ids(CalendarApplication app, string query)
     {
