@@ -72,6 +72,9 @@ public sealed record PageText
 
     public required string NothingInTwelveMonths { get; init; }
 
+    /// <summary>Under the list when it is cut: how many of how many events it shows, and how to see the others.</summary>
+    public required Func<int, int, string> NearestOnly { get; init; }
+
     public required string UpcomingEvents { get; init; }
 
     public required string LanguageSwitch { get; init; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Calendar.Core;
 
 namespace Calendar.Service.Page;
@@ -5,6 +6,10 @@ namespace Calendar.Service.Page;
 /// <summary>The page in English, Russian and Kazakh.</summary>
 internal static class PageTexts
 {
+    private static readonly CultureInfo RussianNumbers = CultureInfo.GetCultureInfo("ru-RU");
+
+    private static readonly CultureInfo KazakhNumbers = CultureInfo.GetCultureInfo("kk-KZ");
+
     public static readonly PageText English = new()
     {
         NextTwelveMonths = (from, to) => $"The next twelve months, {from} to {to}",
@@ -40,6 +45,8 @@ internal static class PageTexts
         EmailMe = "Email me",
         ConfirmHint = "You will get an email with a link to confirm; every reminder has a link to stop them.",
         NothingInTwelveMonths = "Nothing in the next twelve months for this selection.",
+        NearestOnly = (shown, total) =>
+            $"Only the nearest {Number(shown, CultureInfo.InvariantCulture)} of the {Number(total, CultureInfo.InvariantCulture)} events in the next twelve months are listed. Choose countries or a kind above to narrow the list.",
         UpcomingEvents = "Upcoming events",
         LanguageSwitch = "Language",
         Name = "Name",
@@ -92,6 +99,8 @@ internal static class PageTexts
         EmailMe = "Присылать письма",
         ConfirmHint = "Вы получите письмо со ссылкой для подтверждения; в каждом напоминании есть ссылка, чтобы отписаться.",
         NothingInTwelveMonths = "В ближайшие двенадцать месяцев по этому выбору ничего нет.",
+        NearestOnly = (shown, total) =>
+            $"Показаны только ближайшие {Number(shown, RussianNumbers)} из {Number(total, RussianNumbers)} {EventsWord(total)} на двенадцать месяцев вперёд. Чтобы сузить список, выберите выше страны или вид событий.",
         UpcomingEvents = "Предстоящие события",
         LanguageSwitch = "Язык",
         Name = "Имя",
@@ -144,6 +153,8 @@ internal static class PageTexts
         EmailMe = "Хат жіберу",
         ConfirmHint = "Растау сілтемесі бар хат келеді; әр еске салғышта одан бас тарту сілтемесі бар.",
         NothingInTwelveMonths = "Осы таңдау бойынша алдағы он екі айда ештеңе жоқ.",
+        NearestOnly = (shown, total) =>
+            $"Ең жақын {Number(shown, KazakhNumbers)} оқиға ғана көрсетілген (алдағы он екі айда барлығы {Number(total, KazakhNumbers)} оқиға). Тізімді тарылту үшін жоғарыдан елдерді немесе оқиға түрін таңдаңыз.",
         UpcomingEvents = "Алдағы оқиғалар",
         LanguageSwitch = "Тіл",
         Name = "Аты",
@@ -159,6 +170,13 @@ internal static class PageTexts
         NotOffered = value => $"«{value}» бұл күнтізбенің таңдаулары арасында жоқ; күнтізбе бетінен қайта бастаңыз.",
         UnknownField = "бұл күнтізбеде мұндай параметр жоқ; күнтізбе бетінен қайта бастаңыз.",
     };
+
+    /// <summary>«события» or «событий» after «из» and a number: the genitive, singular only after 1, 21, 101 and the like.</summary>
+    internal static string EventsWord(int count) =>
+        Plurals.RussianCategory(count) switch { "one" => "события", _ => "событий" };
+
+    /// <summary>A count with its digits grouped as the language groups them: «12,345»; «12 345» (a no-break space).</summary>
+    private static string Number(int count, CultureInfo culture) => count.ToString("N0", culture);
 
     /// <summary>«символа» or «символов» after a limit.</summary>
     internal static string CharactersWord(int count) =>

@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Calendar.Core;
+using Calendar.Service.Page;
 using NodaTime;
 
 namespace Calendar.Service.Tests.Page;
@@ -162,6 +165,61 @@ public class PageHtmlTests
         Assert.Contains($"<optgroup label=\"{everywhere}\">", html, StringComparison.Ordinal);
         Assert.Contains($"<option value=\"Europe/Rome\">{rome}</option>", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("en", "Only the nearest 500 of the 501 events in the next twelve months are listed. Choose countries or a kind above to narrow the list.")]
+    [InlineData("ru", "Показаны только ближайшие 500 из 501 события на двенадцать месяцев вперёд. Чтобы сузить список, выберите выше страны или вид событий.")]
+    [InlineData("kk", "Ең жақын 500 оқиға ғана көрсетілген (алдағы он екі айда барлығы 501 оқиға). Тізімді тарылту үшін жоғарыдан елдерді немесе оқиға түрін таңдаңыз.")]
+    public async Task MoreEventsThanThePageLists_AreCutToTheNearest_AndThePageSaysSo(string lang, string says)
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", Visits(501));
+        using var app = new CalendarApplication(facts.Path, Instant.FromUtc(2027, 1, 10, 6, 0));
+
+        var html = await GetPage(app, "/?lang=" + lang);
+
+        Assert.Equal(500, Regex.Count(html, "<li class=\"event\""));
+        Assert.Contains("id=\"visit-001\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"visit-500\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("visit-501", html, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"more\" id=\"nearest-only\">{says}</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AsManyEventsAsThePageLists_AreAllListed_WithoutANote()
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", Visits(500));
+        using var app = new CalendarApplication(facts.Path, Instant.FromUtc(2027, 1, 10, 6, 0));
+
+        var html = await GetPage(app, "/");
+
+        Assert.Equal(500, Regex.Count(html, "<li class=\"event\""));
+        Assert.DoesNotContain("nearest-only", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1_002, Language.Ru, "из 1\u00A0002 событий")]
+    [InlineData(18_521, Language.Ru, "из 18\u00A0521 события")]
+    [InlineData(18_528, Language.Kk, "барлығы 18\u00A0528 оқиға")]
+    [InlineData(18_528, Language.En, "of the 18,528 events")]
+    public void TheNoteOnACutList_GroupsTheDigits_AndTheNounFollowsTheNumber(int total, Language language, string says)
+    {
+        var text = PageText.For(language);
+
+        Assert.Contains(says, text.NearestOnly(500, total), StringComparison.Ordinal);
+    }
+
+    /// <summary><paramref name="count"/> visits from 11 January 2027, two a day, numbered in date order (visit-001 first).</summary>
+    private static string Visits(int count) => FactsFiles.Countries + "\nfacts:\n" + string.Concat(Enumerable.Range(1, count).Select(n => $$"""
+          - id: visit-{{n:000}}
+            kind: visit
+            countries: [XA, XB]
+            date: {{new LocalDate(2027, 1, 11).PlusDays((n - 1) / 2):yyyy-MM-dd}}
+            title: Visit {{n}}
+            sources: [{ title: "[Invented for tests]" }]
+
+        """));
 
     internal static async Task<string> GetPage(CalendarApplication app, string path, Action<HttpRequestMessage>? configure = null)
     {
