@@ -19,15 +19,21 @@ public sealed class OccurrenceTimeline
     /// A month- or year-precision occurrence is in the range when any of its days is: September 2016
     /// is in a range that starts on 30 September 2016.
     /// </remarks>
-    public IReadOnlyList<Occurrence> Between(DateInterval range, OccurrenceFilter? filter = null)
+    public IReadOnlyList<Occurrence> Between(DateInterval range, OccurrenceFilter? filter = null) => Between(range, filter, int.MaxValue)!;
+
+    /// <summary>
+    /// <see cref="Between(DateInterval, OccurrenceFilter?)"/>, or null as soon as more than <paramref name="atMost"/>
+    /// occurrences are found: a range too large to answer costs what the bound costs, not what the range holds.
+    /// </summary>
+    public IReadOnlyList<Occurrence>? Between(DateInterval range, OccurrenceFilter? filter, int atMost)
     {
         filter ??= OccurrenceFilter.All;
         var found = new List<Occurrence>();
         foreach (var fact in _facts.Facts)
         {
-            if (fact.Date.Overlaps(range))
+            if (fact.Date.Overlaps(range) && !Add(Occurrence.EventOf(fact, _facts.Countries)))
             {
-                Add(Occurrence.EventOf(fact, _facts.Countries));
+                return null;
             }
 
             if (!fact.Recurs)
@@ -39,9 +45,9 @@ public sealed class OccurrenceTimeline
             for (var year = Math.Max(fact.Date.Year + 1, range.Start.Year); year <= range.End.Year; year++)
             {
                 var date = fact.Date.InYear(year);
-                if (date.Overlaps(range))
+                if (date.Overlaps(range) && !Add(Occurrence.AnniversaryOf(fact, year, _jubilees, _facts.Countries)))
                 {
-                    Add(Occurrence.AnniversaryOf(fact, year, _jubilees, _facts.Countries));
+                    return null;
                 }
             }
         }
@@ -51,16 +57,18 @@ public sealed class OccurrenceTimeline
         Array.Sort(keys, static (x, y) => InCalendarOrder(x.Occurrence, x.Title, y.Occurrence, y.Title));
         return Array.ConvertAll(keys, key => key.Occurrence);
 
-        void Add(Occurrence occurrence)
+        // False once there are more than atMost.
+        bool Add(Occurrence occurrence)
         {
             if (filter.Matches(occurrence))
             {
                 found.Add(occurrence);
             }
+
+            return found.Count <= atMost;
         }
     }
 
-    /// <summary>By first day, then the more precise first, then title and id so that the order is total.</summary>
     public static int InCalendarOrder(Occurrence x, Occurrence y) => InCalendarOrder(x, x.Title, y, y.Title);
 
     private static int InCalendarOrder(Occurrence x, string xTitle, Occurrence y, string yTitle)

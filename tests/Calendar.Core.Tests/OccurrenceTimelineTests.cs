@@ -165,6 +165,31 @@ public class OccurrenceTimelineTests
         Assert.Equal(expected, occurrence.DaysFrom(PartialDate.Parse(today).FirstDay));
     }
 
+    [Theory]
+    [InlineData(10, 10)]
+    [InlineData(11, 10)]
+    [InlineData(1000, 10)]
+    public void Between_AtMostAsManyAsOccur_GivesThemAll(int atMost, int occur)
+    {
+        var timeline = Timeline(Relations("1993-06-23"));
+
+        var occurrences = timeline.Between(Range("2030-01-01", "2039-12-31"), null, atMost);
+
+        Assert.NotNull(occurrences);
+        Assert.Equal(occur, occurrences.Count);
+        Assert.Equal(timeline.Between(Range("2030-01-01", "2039-12-31")), occurrences);
+    }
+
+    [Theory]
+    [InlineData(9)]
+    [InlineData(0)]
+    public void Between_FewerThanOccur_GivesNothing(int atMost)
+    {
+        var timeline = Timeline(Relations("1993-06-23"));
+
+        Assert.Null(timeline.Between(Range("2030-01-01", "2039-12-31"), null, atMost));
+    }
+
     private static DateInterval Range(string start, string end) =>
         new(LocalDatePattern.Iso.Parse(start).Value, LocalDatePattern.Iso.Parse(end).Value);
 }
