@@ -55,8 +55,20 @@ internal sealed class CalendarSnapshot
         new(new LocalDate(today.Year - 1, 1, 1), new LocalDate(today.Year + horizonYears, 12, 31));
 
     /// <summary>Occurrences overlapping <paramref name="range"/>, from the window when it covers the range.</summary>
-    public IReadOnlyList<Occurrence> Between(DateInterval range, OccurrenceFilter filter) =>
-        Window.Contains(range.Start) && Window.Contains(range.End)
-            ? _window.Between(range, filter)
-            : Timeline.Between(range, filter);
+    public IReadOnlyList<Occurrence> Between(DateInterval range, OccurrenceFilter filter) => Between(range, filter, int.MaxValue)!;
+
+    /// <summary>
+    /// <see cref="Between(DateInterval, OccurrenceFilter)"/>, or null when more than <paramref name="atMost"/> occur;
+    /// outside the window, found out without computing them all.
+    /// </summary>
+    public IReadOnlyList<Occurrence>? Between(DateInterval range, OccurrenceFilter filter, int atMost)
+    {
+        if (Window.Contains(range.Start) && Window.Contains(range.End))
+        {
+            var kept = _window.Between(range, filter);
+            return kept.Count <= atMost ? kept : null;
+        }
+
+        return Timeline.Between(range, filter, atMost);
+    }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Calendar.Core;
 using Calendar.Service.Timeline;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Calendar.Service.Upcoming;
@@ -29,14 +31,15 @@ internal static class UpcomingApi
                 "`country` and `kind` repeat or take comma-separated values; `kind` is `anniversary` or a fact kind. " +
                 "`jubilee=true` keeps jubilee anniversaries only, `jubilee=false` everything else. " +
                 "`lang` (`en`, `ru`, `kk`; default `en`) words titles, dates and countries. Sorted by date, then the English title. " +
-                "Each answer has a strong ETag: If-None-Match answers 304 while the facts and the day are the same.")
+                "Each answer has a strong ETag: If-None-Match answers 304 while the facts and the day are the same. " +
+                "One answer holds at most 20,000 events (`Calendar:Upcoming:MaxEvents`): a range and selection that hold more is a 400 naming `days` (or `to`).")
             .Produces<UpcomingResponse>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status304NotModified);
         return app;
     }
 
     public static Results<FileContentHttpResult, ValidationProblem> GetUpcoming(
-        [AsParameters] UpcomingParameters parameters, HttpRequest request, CalendarState state, CalendarClock clock, UpcomingCache cache)
+        [AsParameters] UpcomingParameters parameters, HttpRequest request, CalendarState state, CalendarClock clock, UpcomingCache cache, IOptions<UpcomingOptions> options)
     {
         var snapshot = state.Current;
         // Read once: the default range, the key and every daysUntil agree even across midnight.
@@ -49,16 +52,29 @@ internal static class UpcomingApi
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The query has invalid parameters.");
         }
 
-        return cache.Get(snapshot, query, today, clock).ToResult();
+        if (!cache.TryGet(snapshot, query, today, out var answer))
+        {
+            if (snapshot.Between(query.Range, query.Filter, options.Value.MaxEvents) is not { } events)
+            {
+                // Named after the parameter that set the range's end: the way to a smaller answer.
+                errors.Add(string.IsNullOrWhiteSpace(parameters.To) ? "days" : "to", string.Create(CultureInfo.InvariantCulture,
+                    $"{query.Range.Start:yyyy-MM-dd} to {query.Range.End:yyyy-MM-dd} holds more than the {options.Value.MaxEvents:N0} events one answer gives for this selection: ask for fewer days, or name countries or kinds"));
+                return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The query asks for too many events.");
+            }
+
+            answer = cache.GetOrBuild(snapshot, query, today, clock, events);
+        }
+
+        return answer.ToResult();
     }
 
-    /// <summary>The response body for a parsed query; shared with the <c>upcoming</c> command.</summary>
-    public static UpcomingResponse Answer(CalendarSnapshot snapshot, UpcomingQuery query, LocalDate today, DateTimeZone zone)
+    /// <summary>The response body for a parsed query (its <paramref name="events"/> when they were counted already); shared with the <c>upcoming</c> command.</summary>
+    public static UpcomingResponse Answer(CalendarSnapshot snapshot, UpcomingQuery query, LocalDate today, DateTimeZone zone, IReadOnlyList<Occurrence>? events = null)
     {
         var wording = Wording.For(query.Language, snapshot.Facts.Countries);
-        var events = snapshot.Between(query.Range, query.Filter)
+        var answered = (events ?? snapshot.Between(query.Range, query.Filter))
             .Select(occurrence => OccurrenceJson.From(occurrence, today, wording))
             .ToList();
-        return new UpcomingResponse(query.Range.Start, query.Range.End, zone.Id, today, snapshot.Version.Hash, wording.Language, events.Count, events);
+        return new UpcomingResponse(query.Range.Start, query.Range.End, zone.Id, today, snapshot.Version.Hash, wording.Language, answered.Count, answered);
     }
 }

@@ -25,12 +25,18 @@ internal sealed class UpcomingCache : IDisposable
         _json = json.Value.SerializerOptions;
     }
 
-    /// <summary>The answer to <paramref name="query"/> on <paramref name="today"/>, serialized as the endpoint sends it.</summary>
-    public JsonAnswer Get(CalendarSnapshot snapshot, UpcomingQuery query, LocalDate today, CalendarClock clock) =>
-        _answers.GetOrBuild(new Key(snapshot.Version.Hash, today, query.Range, query.Filter.Key, query.Language),
-            () => JsonAnswer.Of(UpcomingApi.Answer(snapshot, query, today, clock.Zone), _json));
+    /// <summary>The answer to <paramref name="query"/> on <paramref name="today"/>, when it is kept.</summary>
+    public bool TryGet(CalendarSnapshot snapshot, UpcomingQuery query, LocalDate today, out JsonAnswer answer) =>
+        _answers.TryGet(KeyOf(snapshot, query, today), out answer);
+
+    /// <summary>The answer to <paramref name="query"/> on <paramref name="today"/>, its <paramref name="events"/>, serialized as the endpoint sends it.</summary>
+    public JsonAnswer GetOrBuild(CalendarSnapshot snapshot, UpcomingQuery query, LocalDate today, CalendarClock clock, IReadOnlyList<Occurrence> events) =>
+        _answers.GetOrBuild(KeyOf(snapshot, query, today), () => JsonAnswer.Of(UpcomingApi.Answer(snapshot, query, today, clock.Zone, events), _json));
 
     public void Dispose() => _answers.Dispose();
+
+    private static Key KeyOf(CalendarSnapshot snapshot, UpcomingQuery query, LocalDate today) =>
+        new(snapshot.Version.Hash, today, query.Range, query.Filter.Key, query.Language);
 
     private readonly record struct Key(string FactsHash, LocalDate Today, DateInterval Range, string FilterKey, Language Language);
 }

@@ -14,4 +14,12 @@ internal sealed class UpcomingOptions
     /// </summary>
     [Range(1, 1_048_576)]
     public int CacheMegabytes { get; set; } = 32;
+
+    /// <summary>
+    /// The most events one answer holds; a range and selection that hold more are a 400 naming <c>days</c> (or
+    /// <c>to</c>). Default 20,000: a year of a world of relations (18,528; 15 MB). Ten years of that world were
+    /// 155 MB, 9 s of CPU and 1.2 GB resident for one request.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxEvents { get; set; } = 20_000;
 }

@@ -109,6 +109,44 @@ public class UpcomingApiTests
         Assert.Equal("2023-06-13", json.RootElement.GetProperty("from").GetString());
     }
 
+    [Theory]
+    [InlineData("from=2023-06-01&days=3660", "20", "days", "2023-06-01 to 2033-06-07")]
+    [InlineData("from=2023-06-01&to=2033-06-07", "20", "to", "2023-06-01 to 2033-06-07")]
+    [InlineData("from=2023-06-01&days=1000", "5", "days", "2023-06-01 to 2026-02-24")]
+    public async Task ARangeThatHoldsMoreEventsThanOneAnswerGives_IsA400_NamingWhatSetItsEnd(string query, string maxEvents, string parameter, string range)
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", FactsFiles.Mixed);
+        using var app = new CalendarApplication(facts.Path, Midday20230601).With("Calendar:Upcoming:MaxEvents", maxEvents);
+        using var client = app.CreateHttpClient();
+
+        using var response = await client.GetAsync(new Uri("/api/events/upcoming?" + query, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        // Two relations a year (21 events in ten years with the visit, beyond the computed window; 6 in the window's first 1000 days).
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = json.RootElement.GetProperty("errors");
+        Assert.Equal([parameter], errors.EnumerateObject().Select(error => error.Name));
+        Assert.Equal(
+            $"{range} holds more than the {maxEvents} events one answer gives for this selection: ask for fewer days, or name countries or kinds",
+            errors.GetProperty(parameter)[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("from=2023-06-01&days=3660", "21", 21)]
+    [InlineData("from=2023-06-01&days=3660&country=XC", "20", 11)]
+    [InlineData("from=2023-06-01&days=1000", "6", 6)]
+    public async Task ARangeThatHoldsNoMoreEventsThanOneAnswerGives_IsAnswered(string query, string maxEvents, int events)
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", FactsFiles.Mixed);
+        using var app = new CalendarApplication(facts.Path, Midday20230601).With("Calendar:Upcoming:MaxEvents", maxEvents);
+
+        using var json = await GetJson(app, "/api/events/upcoming?" + query);
+
+        Assert.Equal(events, json.RootElement.GetProperty("count").GetInt32());
+    }
+
     [Fact]
     public async Task OpenApi_DescribesTheEndpointWithDatesAsStrings()
     {
