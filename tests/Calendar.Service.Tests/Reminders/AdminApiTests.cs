@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using static Calendar.Service.Tests.Reminders.ReminderFacts;
 
@@ -17,7 +16,7 @@ public class AdminApiTests
     {
         using var facts = new TempFolder();
         using var app = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), smtpPort: null).With("Calendar:AdminApiKey", Key);
-        using var client = Client(app, given);
+        using var client = app.AdminClient(given);
 
         using var response = await client.GetAsync(new Uri("/api/subscriptions", UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -29,7 +28,7 @@ public class AdminApiTests
     {
         using var facts = new TempFolder();
         using var app = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), smtpPort: null);
-        using var client = Client(app, "");
+        using var client = app.AdminClient("");
         client.DefaultRequestHeaders.Add("X-Api-Key", "anything");
 
         using var response = await client.GetAsync(new Uri("/api/subscriptions", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -43,7 +42,7 @@ public class AdminApiTests
     {
         using var facts = new TempFolder();
         using var app = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), smtpPort: null).With("Calendar:AdminApiKey", Key);
-        using var client = Client(app, Key);
+        using var client = app.AdminClient(Key);
         var ct = TestContext.Current.CancellationToken;
 
         using var created = await client.PostAsJsonAsync("/api/subscriptions", new { email = "frank@example.org", name = "Frank", countries = new[] { "XC" }, leadDays = new[] { 14, 2 }, timeZone = "Asia/Tokyo", sendAt = "08:30" }, ct);
@@ -76,7 +75,7 @@ public class AdminApiTests
     {
         using var facts = new TempFolder();
         using var app = Host(facts, At(2027, 8, 14, 9, 30, "Europe/Rome"), smtpPort: null).With("Calendar:AdminApiKey", Key);
-        using var client = Client(app, Key);
+        using var client = app.AdminClient(Key);
 
         using var response = await client.PostAsJsonAsync("/api/subscriptions",
             new { email = "nobody", countries = new[] { "QQ" }, kinds = new[] { "party" }, leadDays = new[] { -1 }, timeZone = "Mars/Olympus", sendAt = "9am" },
@@ -85,17 +84,5 @@ public class AdminApiTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(["countries", "email", "kinds", "leadDays", "sendAt", "timeZone"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
-    }
-
-    private static HttpClient Client(CalendarApplication app, string? key)
-    {
-        var client = app.CreateHttpClient();
-        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (!string.IsNullOrEmpty(key))
-        {
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        }
-
-        return client;
     }
 }

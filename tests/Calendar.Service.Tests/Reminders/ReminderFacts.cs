@@ -96,6 +96,19 @@ internal static class ReminderFacts
         return app;
     }
 
+    /// <summary>A client of the admin API that asks for JSON, with <paramref name="key"/> in <c>X-Api-Key</c> (none when null or empty).</summary>
+    public static HttpClient AdminClient(this CalendarApplication app, string? key)
+    {
+        var client = app.CreateHttpClient();
+        client.DefaultRequestHeaders.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+        if (!string.IsNullOrEmpty(key))
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        return client;
+    }
+
     public static Task<DispatchResult> DispatchAsync(this CalendarApplication app) =>
         app.Get<ReminderDispatcher>().RunAsync(TestContext.Current.CancellationToken);
 
