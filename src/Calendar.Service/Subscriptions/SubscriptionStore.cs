@@ -15,16 +15,13 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
 
     public IReadOnlyList<Subscription> All() => Query($"SELECT {Columns} FROM subscriptions ORDER BY id");
 
+    /// <summary>At most <paramref name="count"/> subscriptions of every state, in id order, those after <paramref name="afterId"/>: a page of them.</summary>
+    public Task<IReadOnlyList<Subscription>> AfterAsync(long afterId, int count, CancellationToken cancellationToken) =>
+        PageAsync("", afterId, count, cancellationToken);
+
     /// <summary>At most <paramref name="count"/> active subscriptions, in id order, those after <paramref name="afterId"/>: a page of them, however many there are.</summary>
-    public async Task<IReadOnlyList<Subscription>> ActiveAfterAsync(long afterId, int count, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM subscriptions WHERE state = 'active' AND rejected_at IS NULL AND id > @afterId ORDER BY id LIMIT @count",
-            new { afterId, count },
-            cancellationToken: cancellationToken));
-        return [.. rows.Select(row => row.ToSubscription())];
-    }
+    public Task<IReadOnlyList<Subscription>> ActiveAfterAsync(long afterId, int count, CancellationToken cancellationToken) =>
+        PageAsync("state = 'active' AND rejected_at IS NULL AND", afterId, count, cancellationToken);
 
     public Subscription? Find(long id) => Query($"SELECT {Columns} FROM subscriptions WHERE id = @id", new { id }).SingleOrDefault();
 
@@ -155,6 +152,17 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
     {
         using var connection = database.Open();
         return connection.Execute(sql, parameters);
+    }
+
+    /// <summary>A keyset page: the ids after the last one seen, so that a page costs the same however far along it is.</summary>
+    private async Task<IReadOnlyList<Subscription>> PageAsync(string condition, long afterId, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM subscriptions WHERE {condition} id > @afterId ORDER BY id LIMIT @count",
+            new { afterId, count },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(row => row.ToSubscription())];
     }
 
     private List<Subscription> Query(string sql, object? parameters = null)

@@ -59,22 +59,18 @@ public class StoresTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task ActiveSubscriptions_ComeInPagesInIdOrder_WithoutThosePendingOrRejected(string provider)
+    public async Task Subscriptions_ComeInPagesInIdOrder_EveryStateOrOnlyTheActive_WithoutThosePendingRefusedOrGone(string provider)
     {
         using var test = await TestDatabase.CreateAsync(provider);
         using var database = test.Migrated();
         var store = new SubscriptionStore(database);
-        var ids = new[] { "a", "b", "pending", "c", "rejected", "d", "e" }.ToDictionary(name => name, name => store.Add(
+        var ids = new[] { "a", "b", "pending", "c", "rejected", "unsubscribed", "d", "e" }.ToDictionary(name => name, name => store.Add(
             InRome($"{name}@example.org") with { State = name == "pending" ? SubscriptionState.Pending : SubscriptionState.Active }, Now)!.Id);
         store.MarkRejected(ids["rejected"], "550 5.1.1 No such user here", Now);
+        store.Unsubscribe(ids["unsubscribed"]);
 
-        var pages = new List<IEnumerable<string>>();
-        for (var page = await store.ActiveAfterAsync(0, 2, TestContext.Current.CancellationToken); page.Count > 0; page = await store.ActiveAfterAsync(page[^1].Id, 2, TestContext.Current.CancellationToken))
-        {
-            pages.Add(page.Select(s => s.Email[..1]));
-        }
-
-        Assert.Equal([["a", "b"], ["c", "d"], ["e"]], pages);
+        Assert.Equal([["a", "b"], ["p", "c"], ["r", "u"], ["d", "e"]], await PagesAsync(after => store.AfterAsync(after, 2, TestContext.Current.CancellationToken)));
+        Assert.Equal([["a", "b"], ["c", "d"], ["e"]], await PagesAsync(after => store.ActiveAfterAsync(after, 2, TestContext.Current.CancellationToken)));
     }
 
     [Theory]
@@ -91,5 +87,17 @@ public class StoresTests
 
         Assert.Equal([true, true, true, false], counted);
         Assert.True(new SelfServiceMailCap(other).TryCount("Victim@Example.org", today.PlusDays(1)));
+    }
+
+    /// <summary>Each page's subscribers (the first letter of each address), read from the start, each page after the last id of the one before.</summary>
+    private static async Task<List<string[]>> PagesAsync(Func<long, Task<IReadOnlyList<Subscription>>> after)
+    {
+        var pages = new List<string[]>();
+        for (var page = await after(0); page.Count > 0; page = await after(page[^1].Id))
+        {
+            pages.Add([.. page.Select(s => s.Email[..1])]);
+        }
+
+        return pages;
     }
 }
