@@ -157,25 +157,26 @@ internal sealed partial class ReminderLedger(CalendarDatabase database)
             new { s = claim.Subscription.Id, m = claim.MessageId });
     }
 
-    /// <summary>What the admin API shows of each subscription's deliveries, in one query.</summary>
-    public IReadOnlyDictionary<long, DeliverySummary> Summaries(long? subscriptionId = null)
+    /// <summary>What the admin API shows of the deliveries of <paramref name="subscriptionIds"/> (a page of them), in one query: one entry per id.</summary>
+    /// <remarks>Only their rows are read (the primary key starts with <c>subscription_id</c>), never the whole ledger.</remarks>
+    public IReadOnlyDictionary<long, DeliverySummary> Summaries(IReadOnlyCollection<long> subscriptionIds)
     {
         using var connection = database.Open();
-        return connection.Query<(long Id, long Sent, long Failing, string? LastSentAt, string? LastError)>(
-            """
+        var found = connection.Query<(long Id, long Sent, long Failing, string? LastSentAt, string? LastError)>(
+            $"""
             SELECT subscription_id, count(*) FILTER (WHERE state = 'sent'), count(*) FILTER (WHERE state = 'failed'),
                    max(updated_at) FILTER (WHERE state = 'sent'),
                    (SELECT last_error FROM reminder_ledger AS latest WHERE latest.subscription_id = reminder_ledger.subscription_id
                     AND state IN ('failed', 'rejected') ORDER BY updated_at DESC LIMIT 1)
-            FROM reminder_ledger WHERE @id IS NULL OR subscription_id = @id
+            FROM reminder_ledger WHERE subscription_id {database.Dialect.In("@ids")}
             GROUP BY subscription_id
             """,
-            new { id = subscriptionId })
+            new { ids = subscriptionIds.ToArray() })
             .ToDictionary(row => row.Id, row => new DeliverySummary((int)row.Sent, (int)row.Failing, row.LastSentAt, row.LastError));
+        return subscriptionIds.Distinct().ToDictionary(id => id, id => found.GetValueOrDefault(id) ?? DeliverySummary.None);
     }
 
-    public DeliverySummary Summary(long subscriptionId) =>
-        Summaries(subscriptionId).GetValueOrDefault(subscriptionId) ?? DeliverySummary.None;
+    public DeliverySummary Summary(long subscriptionId) => Summaries([subscriptionId])[subscriptionId];
 
     /// <summary>What the plan needs to know: the pairs that need nothing more, and when each occurrence was last reminded of.</summary>
     private static ReminderHistory HistoryOf(IEnumerable<LedgerRow> rows)

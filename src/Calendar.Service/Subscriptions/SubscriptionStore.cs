@@ -13,8 +13,6 @@ internal sealed class SubscriptionStore(CalendarDatabase database)
 {
     private const string Columns = "id, email, name, countries, kinds, jubilee, lead_days, jubilee_lead_days, time_zone, send_at, language, state, origin, created_at, confirmed_at, rejected_at, rejection_reason, token_stamp";
 
-    public IReadOnlyList<Subscription> All() => Query($"SELECT {Columns} FROM subscriptions ORDER BY id");
-
     /// <summary>At most <paramref name="count"/> subscriptions of every state, in id order, those after <paramref name="afterId"/>: a page of them.</summary>
     public Task<IReadOnlyList<Subscription>> AfterAsync(long afterId, int count, CancellationToken cancellationToken) =>
         PageAsync("", afterId, count, cancellationToken);

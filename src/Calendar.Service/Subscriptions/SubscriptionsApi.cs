@@ -13,7 +13,12 @@ internal static class SubscriptionsApi
     {
         var group = app.MapGroup("/api/subscriptions").WithTags("Subscriptions (admin)").AddEndpointFilter<AdminApiKey>()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
-        group.MapGet("/", List).WithSummary("Every subscription, with how its deliveries went");
+        group.MapGet("/", List).WithSummary("The subscriptions, a page at a time, with how their deliveries went")
+            .WithDescription(
+                $"Subscriptions of every state in id order, at most `limit` of them (1 to {SubscriptionPageParameters.MaxLimit}; default {SubscriptionPageParameters.DefaultLimit}), " +
+                "those whose id comes after `after` (default 0: from the first). " +
+                "A full page carries an RFC 8288 `Link` header to the next one, `</api/subscriptions?after={last id}&limit={limit}>; rel=\"next\"`; " +
+                "the last page has none. A bad or unknown parameter is a 400 naming it.");
         group.MapGet("/{id:long}", Get).WithSummary("One subscription");
         group.MapPost("/", Create).WithSummary("Creates an active subscription (no confirmation email)").Accepts<SubscriptionRequest>("application/json");
         group.MapPut("/{id:long}", Update).Accepts<SubscriptionRequest>("application/json").WithSummary("Replaces what a subscription asks for; its state (and a refusal by the mail server) is kept");
@@ -25,10 +30,25 @@ internal static class SubscriptionsApi
     /// <summary>A subscription is a few hundred bytes; a body this large is not one.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
-    public static Ok<SubscriptionJson[]> List(SubscriptionStore store, ReminderLedger ledger)
+    public static async Task<Results<Ok<SubscriptionJson[]>, ValidationProblem>> List(
+        [AsParameters] SubscriptionPageParameters parameters, HttpContext http, SubscriptionStore store, ReminderLedger ledger)
     {
-        var deliveries = ledger.Summaries();
-        return TypedResults.Ok(store.All().Select(s => SubscriptionJson.From(s, deliveries.GetValueOrDefault(s.Id) ?? DeliverySummary.None)).ToArray());
+        var errors = new QueryErrors();
+        errors.RejectUnknown(http.Request.Query.Keys, SubscriptionPageParameters.Names);
+        if (parameters.Parse(errors) is not { } page || errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The query has invalid parameters.");
+        }
+
+        var subscriptions = await store.AfterAsync(page.After, page.Limit, http.RequestAborted);
+        var deliveries = ledger.Summaries([.. subscriptions.Select(s => s.Id)]);
+        if (subscriptions.Count == page.Limit)
+        {
+            // A full page: there may be more. An empty page after the last full one is the price of not counting them.
+            http.Response.Headers.Link = page.NextLink(http.Request, subscriptions[^1].Id);
+        }
+
+        return TypedResults.Ok(subscriptions.Select(s => SubscriptionJson.From(s, deliveries[s.Id])).ToArray());
     }
 
     public static Results<Ok<SubscriptionJson>, NotFound> Get(long id, SubscriptionStore store, ReminderLedger ledger) =>

@@ -46,7 +46,7 @@ public class FormLimitsTests
             Assert.DoesNotContain(value, text, StringComparison.Ordinal);
         }
 
-        Assert.Equal(2, app.Get<SubscriptionStore>().All().Count);
+        Assert.Equal(2, (await app.Get<SubscriptionStore>().AfterAsync(0, 100, TestContext.Current.CancellationToken)).Count);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class SmtpRefusalTests
 
         Assert.Equal((0, 0), (failing.Sent, failing.Rejected));
         Assert.True(failing.Failed > 0);
-        Assert.All(app.Get<SubscriptionStore>().All(), s => Assert.Equal((SubscriptionState.Active, null), (s.State, s.RejectionReason)));
+        Assert.All(await app.Get<SubscriptionStore>().AfterAsync(0, 100, TestContext.Current.CancellationToken), s => Assert.Equal((SubscriptionState.Active, null), (s.State, s.RejectionReason)));
         var reminders = await RemindersHealth(app);
         Assert.Equal("Degraded", reminders.GetProperty("status").GetString());
         Assert.Contains(reply[4..], reminders.GetProperty("description").GetString(), StringComparison.Ordinal);

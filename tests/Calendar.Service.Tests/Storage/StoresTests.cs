@@ -22,7 +22,7 @@ public class StoresTests
 
         Assert.Null(store.Add(InRome("alice@EXAMPLE.ORG"), Now));
         Assert.Equal(first!.Id, store.FindByEmail("ALICE@example.org")!.Id);
-        Assert.Equal(["Alice@Example.org"], store.All().Select(s => s.Email));
+        Assert.Equal(["Alice@Example.org"], (await store.AfterAsync(0, 100, TestContext.Current.CancellationToken)).Select(s => s.Email));
     }
 
     [Theory]
