@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Calendar.Service;
+using Calendar.Service.Caching;
 using Calendar.Service.Cli;
 using Calendar.Service.Cluster;
 using Calendar.Service.Facts;
@@ -36,6 +37,9 @@ builder.Services.AddCluster(builder.Configuration);
 
 // Facts, today in the calendar's zone, and the Quartz job that keeps occurrences current.
 builder.Services.AddTimeline(builder.Configuration);
+
+// How many answers are built at once (pages, feeds, JSON not kept yet), however many connections ask.
+builder.Services.AddBuildSlots(builder.Configuration);
 
 // What is coming up, as JSON: answers kept per query, day and facts version, bounded by bytes.
 builder.Services.AddUpcoming(builder.Configuration);

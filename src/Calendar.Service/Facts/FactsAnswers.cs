@@ -23,10 +23,16 @@ internal sealed class FactsAnswers : IDisposable
 
     public FactsAnswers(IOptions<JsonOptions> json) => _json = json.Value.SerializerOptions;
 
+    /// <summary>The answer for <paramref name="countries"/>, when it is kept.</summary>
+    public bool TryGet(CalendarSnapshot snapshot, IReadOnlySet<CountryCode> countries, out JsonAnswer answer) =>
+        _answers.TryGet(KeyOf(snapshot, countries), out answer);
+
     /// <summary>The facts of <paramref name="snapshot"/> that name any of <paramref name="countries"/> (all of them when none), serialized as the endpoint sends them.</summary>
     public JsonAnswer Get(CalendarSnapshot snapshot, IReadOnlySet<CountryCode> countries) =>
-        _answers.GetOrBuild(new Key(snapshot.Version.Hash, string.Join(',', countries.Order())),
-            () => JsonAnswer.Of(FactsApi.Answer(snapshot, countries), _json));
+        _answers.GetOrBuild(KeyOf(snapshot, countries), () => JsonAnswer.Of(FactsApi.Answer(snapshot, countries), _json));
+
+    private static Key KeyOf(CalendarSnapshot snapshot, IReadOnlySet<CountryCode> countries) =>
+        new(snapshot.Version.Hash, string.Join(',', countries.Order()));
 
     public void Dispose() => _answers.Dispose();
 

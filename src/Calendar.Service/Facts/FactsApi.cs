@@ -1,4 +1,5 @@
 using Calendar.Core;
+using Calendar.Service.Caching;
 using Calendar.Service.Timeline;
 using Calendar.Service.Upcoming;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,8 +29,8 @@ internal static class FactsApi
         return app;
     }
 
-    public static Results<FileContentHttpResult, ValidationProblem> GetFacts(
-        [FromQuery(Name = "country")] string[]? country, HttpRequest request, CalendarState state, FactsAnswers answers)
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetFacts(
+        [FromQuery(Name = "country")] string[]? country, HttpRequest request, CalendarState state, FactsAnswers answers, BuildSlots slots)
     {
         var snapshot = state.Current;
         var errors = new QueryErrors();
@@ -40,7 +41,17 @@ internal static class FactsApi
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The query has invalid parameters.");
         }
 
-        return answers.Get(snapshot, countries).ToResult();
+        if (!answers.TryGet(snapshot, countries, out var answer))
+        {
+            if (!await slots.TakeForAsync(request.HttpContext))
+            {
+                return BuildSlots.Busy(request.HttpContext);
+            }
+
+            answer = answers.Get(snapshot, countries);
+        }
+
+        return answer.ToResult();
     }
 
     /// <summary>The response body: the facts that name any of <paramref name="countries"/>, or all of them when it is empty.</summary>

@@ -1,3 +1,4 @@
+using Calendar.Service.Caching;
 using Calendar.Service.Storage;
 using Calendar.Service.Timeline;
 using Calendar.Service.Upcoming;
@@ -65,8 +66,8 @@ internal static class FeedApi
         return app;
     }
 
-    public static Results<FeedResult, ValidationProblem> GetFeed(
-        HttpRequest request, CalendarState state, FeedCache cache, FeedChanges changes, CalendarClock clock, IOptions<FeedOptions> options, FeedRevalidation revalidation)
+    public static async Task<Results<FeedResult, ValidationProblem, ProblemHttpResult>> GetFeed(
+        HttpRequest request, CalendarState state, FeedCache cache, FeedChanges changes, CalendarClock clock, IOptions<FeedOptions> options, FeedRevalidation revalidation, BuildSlots slots)
     {
         var snapshot = state.Current;
         var errors = new QueryErrors();
@@ -78,9 +79,18 @@ internal static class FeedApi
         }
 
         // One reading of the service's clock for Date and Last-Modified, so that the second is never later than the first.
-        var now = clock.CurrentInstant;
         var key = FeedBuilder.KeyFor(snapshot, filter, language);
-        var document = cache.Get(snapshot, filter, language);
+        if (!cache.TryGet(key, out var document))
+        {
+            if (!await slots.TakeForAsync(request.HttpContext))
+            {
+                return BuildSlots.Busy(request.HttpContext);
+            }
+
+            document = cache.Get(snapshot, filter, language);
+        }
+
+        var now = clock.CurrentInstant;
         revalidation.Remember(snapshot, request.QueryString.Value ?? "", key, document);
         return new FeedResult(document, changes.Record(document.Generation, now), now, options.Value.MaxAge);
     }

@@ -1,4 +1,5 @@
 using Calendar.Core;
+using Calendar.Service.Caching;
 using Calendar.Service.Feed;
 using Calendar.Service.Subscriptions;
 using Calendar.Service.Timeline;
@@ -26,9 +27,15 @@ internal static class PageApi
     /// </summary>
     public const int MaxEvents = 500;
 
-    public static RazorComponentResult<CalendarPage> GetPage(
-        HttpRequest request, CalendarState state, CalendarClock clock, ReminderDefaults reminders, PublicAddress publicAddress)
+    public static async Task<Results<RazorComponentResult<CalendarPage>, ProblemHttpResult>> GetPage(
+        HttpRequest request, CalendarState state, CalendarClock clock, ReminderDefaults reminders, PublicAddress publicAddress, BuildSlots slots)
     {
+        // Every page is rendered for its request: in a slot, held until it has been sent.
+        if (!await slots.TakeForAsync(request.HttpContext))
+        {
+            return BuildSlots.Busy(request.HttpContext);
+        }
+
         var snapshot = state.Current;
         var countries = snapshot.Facts.Countries;
         var errors = new QueryErrors();

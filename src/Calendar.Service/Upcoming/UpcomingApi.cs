@@ -1,5 +1,6 @@
 using System.Globalization;
 using Calendar.Core;
+using Calendar.Service.Caching;
 using Calendar.Service.Timeline;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -38,8 +39,8 @@ internal static class UpcomingApi
         return app;
     }
 
-    public static Results<FileContentHttpResult, ValidationProblem> GetUpcoming(
-        [AsParameters] UpcomingParameters parameters, HttpRequest request, CalendarState state, CalendarClock clock, UpcomingCache cache, IOptions<UpcomingOptions> options)
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetUpcoming(
+        [AsParameters] UpcomingParameters parameters, HttpRequest request, CalendarState state, CalendarClock clock, UpcomingCache cache, IOptions<UpcomingOptions> options, BuildSlots slots)
     {
         var snapshot = state.Current;
         // Read once: the default range, the key and every daysUntil agree even across midnight.
@@ -54,6 +55,11 @@ internal static class UpcomingApi
 
         if (!cache.TryGet(snapshot, query, today, out var answer))
         {
+            if (!await slots.TakeForAsync(request.HttpContext))
+            {
+                return BuildSlots.Busy(request.HttpContext);
+            }
+
             if (snapshot.Between(query.Range, query.Filter, options.Value.MaxEvents) is not { } events)
             {
                 // Named after the parameter that set the range's end: the way to a smaller answer.
