@@ -25,7 +25,9 @@ internal static class FactsApi
                 "`country` (repeated or comma-separated ISO codes) keeps the facts that name any of them; without it, every fact. " +
                 "Each answer has a strong ETag: If-None-Match answers 304 while the facts are the same.")
             .Produces<FactsResponse>(StatusCodes.Status200OK, "application/json")
-            .Produces(StatusCodes.Status304NotModified);
+            .Produces(StatusCodes.Status304NotModified)
+            // An answer not built yet, when every build slot is taken and the queue is full (Calendar:Builds): Retry-After says when.
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -62,7 +62,9 @@ internal static class FeedApi
                 "occurrence from 1 January last year to 31 December of the horizon (`Calendar:HorizonYears`); month-precision events span their month, " +
                 "year-precision ones are left out. Conditional requests (If-None-Match, If-Modified-Since) answer 304.")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
-            .Produces(StatusCodes.Status304NotModified);
+            .Produces(StatusCodes.Status304NotModified)
+            // An answer not built yet, when every build slot is taken and the queue is full (Calendar:Builds): Retry-After says when.
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

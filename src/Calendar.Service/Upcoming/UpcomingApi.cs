@@ -35,7 +35,9 @@ internal static class UpcomingApi
                 "Each answer has a strong ETag: If-None-Match answers 304 while the facts and the day are the same. " +
                 "One answer holds at most 20,000 events (`Calendar:Upcoming:MaxEvents`): a range and selection that hold more is a 400 naming `days` (or `to`).")
             .Produces<UpcomingResponse>(StatusCodes.Status200OK, "application/json")
-            .Produces(StatusCodes.Status304NotModified);
+            .Produces(StatusCodes.Status304NotModified)
+            // An answer not built yet, when every build slot is taken and the queue is full (Calendar:Builds): Retry-After says when.
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -66,6 +66,21 @@ public class BuildSlotsTests
         Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/events/upcoming")]
+    [InlineData("/api/facts")]
+    [InlineData("/calendar.ics")]
+    public async Task TheApiDocument_Declares503_ForTheEndpointsThatBuild(string path)
+    {
+        using var facts = new TempFolder();
+        facts.Write("facts.yaml", FactsFiles.Mixed);
+        using var app = new CalendarApplication(facts.Path, Midday20230601);
+
+        using var json = await Upcoming.UpcomingApiTests.GetJson(app, "/openapi/v1.json");
+
+        Assert.True(json.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").TryGetProperty("503", out _));
+    }
+
     private static Task<HttpResponseMessage> GetAsync(HttpClient client, string path) =>
         client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
 }
