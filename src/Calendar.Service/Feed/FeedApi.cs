@@ -80,7 +80,6 @@ internal static class FeedApi
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The feed's filter has invalid parameters.");
         }
 
-        // One reading of the service's clock for Date and Last-Modified, so that the second is never later than the first.
         var key = FeedBuilder.KeyFor(snapshot, filter, language);
         if (!cache.TryGet(key, out var document))
         {
@@ -92,6 +91,7 @@ internal static class FeedApi
             document = cache.Get(snapshot, filter, language);
         }
 
+        // One reading of the service's clock for Date and Last-Modified, so that the second is never later than the first.
         var now = clock.CurrentInstant;
         revalidation.Remember(snapshot, request.QueryString.Value ?? "", key, document);
         return new FeedResult(document, changes.Record(document.Generation, now), now, options.Value.MaxAge);
