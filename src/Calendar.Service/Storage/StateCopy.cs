@@ -63,6 +63,13 @@ internal static class StateCopy
         }
 
         transaction.Commit();
+        if (target.Provider == DatabaseProvider.Postgres)
+        {
+            // Statistics now rather than from autovacuum a minute later: without them the planner takes the filled
+            // tables for empty and scans them whole (a run's page of subscriptions: 5 to 10 ms instead of 0.2).
+            to.Execute($"ANALYZE {string.Join(", ", Tables)}");
+        }
+
         return copied;
     }
 

@@ -77,6 +77,23 @@ public class CopyStateTests
         Assert.Equal((0, "subscriptions: 2 row(s)"), (replaced.ExitCode, replaced.Output.Split('\n')[1].Trim()));
     }
 
+    [Fact]
+    public async Task CopyState_LeavesPostgresWithStatisticsOfEveryTableItFilled_SoThatTheFirstRunPlansWithThem()
+    {
+        using var sqlite = await TestDatabase.CreateAsync("Sqlite");
+        using var postgres = await TestDatabase.CreateAsync("Postgres");
+        var source = sqlite.Migrated();
+        new SubscriptionStore(source).Add(InRome("alice@example.org"), WeekAhead);
+
+        Assert.NotNull(Calendar.Service.Storage.StateCopy.Copy(source, postgres.Replica(), replace: false, secret: null));
+
+        using var connection = postgres.Replica().Open();
+        var analyzed = Dapper.SqlMapper.Query<(string, bool)>(
+            connection, "SELECT relname, last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = ANY(@tables) ORDER BY relname",
+            new { tables = Calendar.Service.Storage.StateCopy.Tables.ToArray() });
+        Assert.Equal(Calendar.Service.Storage.StateCopy.Tables.Order().Select(table => (table, true)), analyzed);
+    }
+
     private static string Database(TestDatabase test)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(test.ConnectionString);
