@@ -10,8 +10,8 @@ namespace Calendar.Service.Reminders;
 /// <summary>What has been sent to whom: one row per (subscription, occurrence, lead time), so nothing goes twice, and nothing is lost.</summary>
 /// <remarks>
 /// <para>
-/// States: <c>sending</c> (claimed by <c>claimed_by</c> until <c>lease_until</c>); <c>sent</c>; <c>superseded</c> (a
-/// nearer reminder of the same occurrence goes instead); <c>rejected</c> (the server refused the address for good);
+/// States: <c>sending</c> (claimed by <c>claimed_by</c> until <c>lease_until</c>); <c>sent</c>; <c>superseded</c> (it
+/// had failed, and a nearer reminder of the same occurrence went instead); <c>rejected</c> (the server refused the address for good);
 /// <c>failed</c> (a transient failure: tried again after <c>next_attempt_at</c>, with a doubling wait). The primary key
 /// makes a second reminder at one lead time impossible, and a unique index on (subscription, occurrence,
 /// <c>sent_on</c>, the subscriber's local day) a second reminder of one occurrence on one day.
@@ -52,6 +52,7 @@ internal sealed partial class ReminderLedger(CalendarDatabase database)
         var claims = new List<ReminderClaim>();
         var claimed = new List<object>();
         var superseded = new List<object>();
+        var failed = rows.SelectMany(held => held).Where(row => row.State == "failed").Select(row => (row.SubscriptionId, row.OccurrenceId, row.LeadDays)).ToHashSet();
         foreach (var subscription in subscriptions.Where(s => locked.Contains(s.Id)))
         {
             var ledger = rows[subscription.Id].ToList();
@@ -79,7 +80,10 @@ internal sealed partial class ReminderLedger(CalendarDatabase database)
             {
                 var occursOn = reminder.Occurrence.Date.FirstDay;
                 claimed.Add(new { s = subscription.Id, o = reminder.Occurrence.Id, l = reminder.LeadDays, due = Day(reminder.DueOn), occurs = Day(occursOn), late = reminder.IsLate ? 1 : 0, message = planned.MessageId, today, node = lease.Node, until, now = Stamp(now) });
-                superseded.AddRange(reminder.Superseded.Select(larger => new { s = subscription.Id, o = reminder.Occurrence.Id, l = larger, due = Day(occursOn.PlusDays(-larger)), occurs = Day(occursOn), message = planned.MessageId, now = Stamp(now) }));
+                // Lead times missed during downtime need no row: the day this reminder goes out (sent_on) stands for
+                // them in the plan, whatever becomes of it. One that had failed stops counting as failing.
+                superseded.AddRange(reminder.Superseded.Where(larger => failed.Contains((subscription.Id, reminder.Occurrence.Id, larger)))
+                    .Select(larger => new { s = subscription.Id, o = reminder.Occurrence.Id, l = larger, message = planned.MessageId, now = Stamp(now) }));
             }
         }
 
@@ -94,15 +98,12 @@ internal sealed partial class ReminderLedger(CalendarDatabase database)
                 claimed_by = excluded.claimed_by, lease_until = excluded.lease_until, updated_at = excluded.updated_at
             WHERE reminder_ledger.state = 'failed'
             """));
-        // Lead times missed during downtime: the nearer reminder stands for them, whatever becomes of it.
-        await InsertAsync(connection, transaction, superseded,
-            "INSERT INTO reminder_ledger (subscription_id, occurrence_id, lead_days, due_on, occurs_on, state, late, message_id, updated_at)",
-            "(@s, @o, @l, @due, @occurs, 'superseded', 1, @message, @now)",
+        await connection.ExecuteAsync(
             """
-            ON CONFLICT (subscription_id, occurrence_id, lead_days) DO UPDATE SET
-                state = 'superseded', message_id = excluded.message_id, next_attempt_at = NULL, updated_at = excluded.updated_at
-            WHERE reminder_ledger.state = 'failed'
-            """);
+            UPDATE reminder_ledger SET state = 'superseded', message_id = @message, next_attempt_at = NULL, updated_at = @now
+            WHERE subscription_id = @s AND occurrence_id = @o AND lead_days = @l AND state = 'failed'
+            """,
+            superseded, transaction);
         await transaction.CommitAsync(cancellationToken);
         return claims;
     }
