@@ -52,7 +52,6 @@ internal sealed partial class ReminderLedger(CalendarDatabase database)
         var claims = new List<ReminderClaim>();
         var claimed = new List<object>();
         var superseded = new List<object>();
-        var failed = rows.SelectMany(held => held).Where(row => row.State == "failed").Select(row => (row.SubscriptionId, row.OccurrenceId, row.LeadDays)).ToHashSet();
         foreach (var subscription in subscriptions.Where(s => locked.Contains(s.Id)))
         {
             var ledger = rows[subscription.Id].ToList();
@@ -74,6 +73,7 @@ internal sealed partial class ReminderLedger(CalendarDatabase database)
             }
 
             var today = Day(now.InZone(subscription.TimeZone).Date);
+            var failed = ledger.Where(row => row.State == "failed").Select(row => (row.OccurrenceId, (int)row.LeadDays)).ToHashSet();
             var previous = ledger.Where(row => planned.Due.Any(due => due.Occurrence.Id == row.OccurrenceId && due.LeadDays == row.LeadDays)).ToList();
             claims.Add(new ReminderClaim(subscription, planned.MessageId, AttemptAfter(previous), [.. planned.Due.Select(r => new ClaimedReminder(r.Occurrence.Id, r.LeadDays, r.DueOn, r.IsLate))], TakenOver: false));
             foreach (var reminder in planned.Due)
@@ -82,7 +82,7 @@ internal sealed partial class ReminderLedger(CalendarDatabase database)
                 claimed.Add(new { s = subscription.Id, o = reminder.Occurrence.Id, l = reminder.LeadDays, due = Day(reminder.DueOn), occurs = Day(occursOn), late = reminder.IsLate ? 1 : 0, message = planned.MessageId, today, node = lease.Node, until, now = Stamp(now) });
                 // Lead times missed during downtime need no row: the day this reminder goes out (sent_on) stands for
                 // them in the plan, whatever becomes of it. One that had failed stops counting as failing.
-                superseded.AddRange(reminder.Superseded.Where(larger => failed.Contains((subscription.Id, reminder.Occurrence.Id, larger)))
+                superseded.AddRange(reminder.Superseded.Where(larger => failed.Contains((reminder.Occurrence.Id, larger)))
                     .Select(larger => new { s = subscription.Id, o = reminder.Occurrence.Id, l = larger, message = planned.MessageId, now = Stamp(now) }));
             }
         }
