@@ -79,12 +79,13 @@ if (command.IsCommand)
     return await command.RunAsync(app.Services);
 }
 
-// The client's address from X-Forwarded-For, believed only from Calendar:ForwardedHeaders' proxies (rate limits count per client).
-app.UseForwardedHeaders();
 // Errors answer problem+json, never a stack trace.
 app.UseExceptionHandler();
 // Polls of feeds already built are answered here, before routing and the other middleware (their security headers set by the answer).
 app.UseFeedRevalidation();
+// The client's address from X-Forwarded-For, believed only from Calendar:ForwardedHeaders' proxies (rate limits count
+// per client; the polls answered above are not limited, and nothing in their answer depends on who asked).
+app.UseForwardedHeaders();
 // Content-Security-Policy, nosniff, no referrer and no framing, on every response.
 app.UseSecurityHeaders();
 // Routing from here on: without this line the host would route every request first, feed polls answered above included.

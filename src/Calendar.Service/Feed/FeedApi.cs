@@ -94,6 +94,6 @@ internal static class FeedApi
         // One reading of the service's clock for Date and Last-Modified, so that the second is never later than the first.
         var now = clock.CurrentInstant;
         revalidation.Remember(snapshot, request.QueryString.Value ?? "", key, document);
-        return new FeedResult(document, changes.Record(document.Generation, now), now, options.Value.MaxAge);
+        return new FeedResult(document, changes, now, options.Value.MaxAge);
     }
 }

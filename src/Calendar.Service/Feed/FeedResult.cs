@@ -5,10 +5,10 @@ namespace Calendar.Service.Feed;
 
 /// <summary>Sends a built feed as calendar clients poll it: conditional GET, HEAD, gzip when asked.</summary>
 /// <param name="document">The feed.</param>
-/// <param name="changedAt">When its generation went into service (<see cref="FeedChanges"/>).</param>
-/// <param name="now">The service's clock for this response: the <c>Date</c> header.</param>
+/// <param name="changes">When its generation went into service: <c>Last-Modified</c>, read only when the answer needs it.</param>
+/// <param name="now">The service's clock for this response: the <c>Date</c> header, and the date a new generation is recorded with.</param>
 /// <param name="maxAge">How long a copy may be reused.</param>
-internal sealed class FeedResult(FeedDocument document, Instant changedAt, Instant now, TimeSpan maxAge) : IResult
+internal sealed class FeedResult(FeedDocument document, FeedChanges changes, Instant now, TimeSpan maxAge) : IResult
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
@@ -38,11 +38,19 @@ internal sealed class FeedResult(FeedDocument document, Instant changedAt, Insta
         // The ETag depends on the encoding chosen, so caches must key on Accept-Encoding.
         headers.Vary = HeaderNames.AcceptEncoding;
 
-        // Compared with the date recorded, not the one sent: a copy dated before it is older than the feed.
-        if (IsNotModified(request, representation, changedAt.ToDateTimeOffset()))
+        // Nothing else on a 304 (§15.4.5: no other metadata when there is an ETag): a cache keeps the headers of its
+        // stored response that a 304 leaves out (RFC 9111 §4.3.4), and the security headers guard a body, which a 304 has not.
+        // A client that sends back the ETag it holds, as calendar apps do, is answered without reading when the feed changed.
+        if (request.Headers.IfNoneMatch is [var tag] && string.Equals(tag, representation.ETagText, StringComparison.Ordinal))
         {
-            // Nothing else (§15.4.5: no other metadata when there is an ETag): a cache keeps the headers of its stored
-            // response that a 304 leaves out (RFC 9111 §4.3.4), and the security headers guard a body, which a 304 has not.
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        // Compared with the date recorded, not the one sent: a copy dated before it is older than the feed.
+        var changedAt = changes.Record(Document.Generation, now);
+        if (IsNotModified(request, representation.ETag, changedAt.ToDateTimeOffset()))
+        {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
         }
@@ -63,11 +71,6 @@ internal sealed class FeedResult(FeedDocument document, Instant changedAt, Insta
         response.ContentLength = representation.Length;
         return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : representation.WriteToAsync(response, httpContext.RequestAborted);
     }
-
-    /// <summary>Whether the client's copy is current: its If-None-Match is exactly the ETag (what a client sends back), or <see cref="IsNotModified(HttpRequest, EntityTagHeaderValue, DateTimeOffset)"/>.</summary>
-    public static bool IsNotModified(HttpRequest request, FeedRepresentation current, DateTimeOffset lastModified) =>
-        request.Headers.IfNoneMatch is [var tag] && string.Equals(tag, current.ETagText, StringComparison.Ordinal)
-        || IsNotModified(request, current.ETag, lastModified);
 
     /// <summary>RFC 9110 §13.2.2: If-None-Match decides when present, and If-Modified-Since is then ignored.</summary>
     /// <remarks>

@@ -9,8 +9,8 @@ namespace Calendar.Service.Feed;
 /// <para>
 /// Calendar clients poll the same URL for ever, mostly with If-None-Match. The endpoint remembers which feed each
 /// exact query string it parsed got (per snapshot); a poll with a remembered query string then costs a dictionary
-/// look-up and the same <see cref="FeedResult"/> the endpoint sends: a 304 from the cached ETag (no body, no database:
-/// Last-Modified is read from memory), or the cached bytes. Anything else goes on to the endpoint.
+/// look-up and the same <see cref="FeedResult"/> the endpoint sends: a 304 from the cached ETag (no body, no database,
+/// no Last-Modified for a client that sends back its ETag), or the cached bytes. Anything else goes on to the endpoint.
 /// </para>
 /// <para>
 /// The feed itself is remembered, not its key: a look-up in the cache (a boxed key, its strings hashed, the clock read)
@@ -93,7 +93,7 @@ internal sealed class FeedRevalidation
 
         var now = _clock.CurrentInstant;
         var document = feed.Document;
-        answered = new FeedResult(document, _changes.Record(document.Generation, now), now, _options.Value.MaxAge).ExecuteAsync(context);
+        answered = new FeedResult(document, _changes, now, _options.Value.MaxAge).ExecuteAsync(context);
         return true;
     }
 

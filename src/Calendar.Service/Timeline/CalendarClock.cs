@@ -13,6 +13,7 @@ internal sealed class CalendarClock
 {
     private readonly IClock _clock;
     private readonly LocalDate? _pinnedToday;
+    private volatile PinnedSecond? _pinnedSecond;
 
     public CalendarClock(IClock clock, IOptions<CalendarOptions> options)
     {
@@ -27,13 +28,37 @@ internal sealed class CalendarClock
     {
         get
         {
-            var now = _clock.GetCurrentInstant().InZone(Zone);
-            return _pinnedToday is { } today ? today.At(now.TimeOfDay).InZoneLeniently(Zone) : now;
+            var now = _clock.GetCurrentInstant();
+            return _pinnedToday is { } today ? Pinned(now, today) : now.InZone(Zone);
         }
     }
 
-    /// <remarks>Without a pinned date, the clock's own reading: every feed poll asks, and mapping it into the zone and back is wasted.</remarks>
-    public Instant CurrentInstant => _pinnedToday is null ? _clock.GetCurrentInstant() : Now.ToInstant();
+    /// <remarks>
+    /// Every feed poll asks. Without a pinned date it is the clock's own reading. With one, the pinned instant is the
+    /// clock's plus a shift that stays the same for a whole second (offsets, their changes and midnight all fall on
+    /// whole seconds), so that it is mapped into the zone and back once a second rather than once a poll.
+    /// </remarks>
+    public Instant CurrentInstant
+    {
+        get
+        {
+            var now = _clock.GetCurrentInstant();
+            if (_pinnedToday is not { } today)
+            {
+                return now;
+            }
+
+            var second = now.ToUnixTimeSeconds();
+            var known = _pinnedSecond;
+            if (known is null || known.Second != second)
+            {
+                var start = Instant.FromUnixTimeSeconds(second);
+                _pinnedSecond = known = new PinnedSecond(second, Pinned(start, today).ToInstant() - start);
+            }
+
+            return now + known.Shift;
+        }
+    }
 
     public LocalDate Today => Now.Date;
 
@@ -43,4 +68,9 @@ internal sealed class CalendarClock
         var now = Now;
         return Zone.AtStartOfDay(now.Date.PlusDays(1)).ToInstant() - now.ToInstant();
     }
+
+    private ZonedDateTime Pinned(Instant now, LocalDate today) => today.At(now.InZone(Zone).TimeOfDay).InZoneLeniently(Zone);
+
+    /// <summary>How far the pinned clock is from the real one during the whole second <see cref="Second"/> (Unix time).</summary>
+    private sealed record PinnedSecond(long Second, Duration Shift);
 }

@@ -1,5 +1,7 @@
 using Calendar.Service.Timeline;
+using Microsoft.Extensions.Options;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace Calendar.Service.Tests.Timeline;
 
@@ -25,5 +27,28 @@ public class CalendarClockTests
         Assert.Equal(new LocalDateTime(2023, 6, 1, 9, 0), clock.Now.LocalDateTime);
         app.Clock.Advance(Duration.FromHours(20));
         Assert.Equal(new LocalDateTime(2023, 6, 1, 5, 0), clock.Now.LocalDateTime);
+    }
+
+    [Fact]
+    public void PinnedToday_GivesTheInstantOfItsLocalTime_ToTheTickAcrossMidnightAndAClockChange()
+    {
+        // Pinned to the day Italy moves its clocks on (02:00 becomes 03:00), while the real clock runs through a
+        // local 02:00 (a time that day skips) and a local midnight, a quarter of a second at a time.
+        var real = new FakeClock(Instant.FromUtc(2026, 11, 24, 0, 59, 58) + Duration.FromMilliseconds(130));
+        var clock = new CalendarClock(real, Options.Create(new CalendarOptions { TimeZone = "Europe/Rome", Today = "2027-03-28" }));
+        var checkedAt = new List<LocalDateTime>();
+        foreach (var start in new[] { real.GetCurrentInstant(), Instant.FromUtc(2026, 11, 24, 22, 59, 58) + Duration.FromMilliseconds(130) })
+        {
+            real.Reset(start);
+            for (var step = 0; step < 20; step++)
+            {
+                Assert.Equal(clock.Now.ToInstant(), clock.CurrentInstant);
+                checkedAt.Add(clock.Now.LocalDateTime);
+                real.Advance(Duration.FromMilliseconds(250));
+            }
+        }
+
+        Assert.Contains(new LocalDateTime(2027, 3, 28, 3, 0, 1, 130), checkedAt);
+        Assert.Contains(new LocalDateTime(2027, 3, 28, 0, 0, 1, 130), checkedAt);
     }
 }
