@@ -69,6 +69,7 @@ internal sealed class WideBlockMemoryPool(MemoryPool<byte> kestrels, WideBlockCo
 
     private void Return(Block block)
     {
+        Interlocked.Increment(ref counters.Returned);
         if (Interlocked.Increment(ref _keptCount) <= MaxRetained)
         {
             _kept.Enqueue(block);
@@ -87,11 +88,15 @@ internal sealed class WideBlockMemoryPool(MemoryPool<byte> kestrels, WideBlockCo
     }
 }
 
-/// <summary>How many wide blocks the pools of a factory rented and made.</summary>
+/// <summary>How many wide blocks the pools of a factory rented, made and had back.</summary>
 internal sealed class WideBlockCounters
 {
     public long Rented;
     public long Made;
+    public long Returned;
+
+    /// <summary>Wide blocks rented and not yet returned.</summary>
+    public long InUse => Volatile.Read(ref Rented) - Volatile.Read(ref Returned);
 }
 
 /// <summary>Makes Kestrel's pools as Kestrel's own factory does, each with wide blocks besides (<see cref="WideBlockMemoryPool"/>).</summary>
