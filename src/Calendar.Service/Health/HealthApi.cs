@@ -20,9 +20,9 @@ internal static class HealthApi
         return app;
     }
 
+    /// <summary>The report as JSON, written by the framework (its content type, straight to the response).</summary>
     private static Task WriteJson(HttpContext context, HealthReport report)
     {
-        context.Response.ContentType = "application/json; charset=utf-8";
         var body = new
         {
             status = report.Status.ToString(),
@@ -30,6 +30,6 @@ internal static class HealthApi
                 entry => entry.Key,
                 entry => new { status = entry.Value.Status.ToString(), description = entry.Value.Description, data = entry.Value.Data }),
         };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+        return context.Response.WriteAsJsonAsync(body, JsonSerializerOptions.Web, context.RequestAborted);
     }
 }

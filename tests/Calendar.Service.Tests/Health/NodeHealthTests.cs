@@ -103,6 +103,7 @@ public class NodeHealthTests
     {
         using var client = app.CreateHttpClient();
         using var response = await client.GetAsync(new Uri("health", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         return (response.StatusCode, document.RootElement.Clone());
     }
