@@ -27,7 +27,7 @@ internal sealed class ReplicaSet : IAsyncDisposable
         _environment = new()
         {
             ["Calendar__Database__Provider"] = "Postgres",
-            ["Calendar__Database__ConnectionString"] = connectionString,
+            ["Calendar__Database__ConnectionString"] = PostgresServer.ForServiceProcess(connectionString),
             ["Calendar__FactsPath"] = FactsPath,
             ["Calendar__FactsPollInterval"] = "00:00:01",
             ["Calendar__TimeZone"] = "Etc/UTC",

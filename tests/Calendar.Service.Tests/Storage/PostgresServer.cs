@@ -40,6 +40,16 @@ internal sealed class PostgresServer
         return new NpgsqlConnectionStringBuilder(server._adminConnectionString) { Database = name, Pooling = false }.ConnectionString;
     }
 
+    /// <summary>The connection string for a service's own process: Npgsql's pool on, as a deployment runs it.</summary>
+    /// <remarks>
+    /// A test's own connections do not pool, so that replicas simulated in the test process never share one. A process of
+    /// the service takes its pool with it when it ends; without one, each statement (the cluster's check-in every second
+    /// among them) opened a server process of its own, and a replica with 300 configured subscriptions took 14 s to
+    /// start instead of 6.
+    /// </remarks>
+    public static string ForServiceProcess(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true }.ConnectionString;
+
     private static async Task<PostgresServer> StartAsync()
     {
         if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given)

@@ -67,7 +67,7 @@ internal sealed class TestDatabase : IDisposable
         {
             ["Calendar__DataPath"] = DataPath,
             ["Calendar__Database__Provider"] = "Postgres",
-            ["Calendar__Database__ConnectionString"] = ConnectionString,
+            ["Calendar__Database__ConnectionString"] = PostgresServer.ForServiceProcess(ConnectionString),
         };
 
     public void Dispose()
