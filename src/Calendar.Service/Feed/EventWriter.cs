@@ -1,6 +1,8 @@
 using System.Text;
+using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.Serialization;
+using Calendar.Core;
 using NodaTime;
 
 namespace Calendar.Service.Feed;
@@ -16,16 +18,14 @@ namespace Calendar.Service.Feed;
 /// every property took as long as a plain serialization of the whole calendar.
 /// </para>
 /// <para>
-/// Every property is still made by <see cref="FeedEvent.Fill"/>'s two halves and written by Ical.Net: a shared property's text is
-/// the one Ical.Net wrote for the first event that had it. One writer per thread; its kept texts are bounded by what
-/// varies among a generation's events (dates of the window, SEQUENCE values, category lists).
+/// Every property is still made by <see cref="FeedEvent"/>, as <see cref="FeedEvent.Fill"/> makes it, and written by Ical.Net:
+/// the event's own properties are kept here, one of each name, and set for each event (<see cref="FeedEvent.SetOwnText"/>);
+/// a shared property's text is the one Ical.Net wrote for the first event that had it. One writer per thread; its kept
+/// texts are bounded by what varies among a generation's events (dates of the window, SEQUENCE values, category lists).
 /// </para>
 /// </remarks>
 internal sealed class EventWriter
 {
-    /// <summary>Properties whose text is the event's own: serialized for each event.</summary>
-    private static readonly string[] OwnNames = ["UID", "SUMMARY", "DESCRIPTION", "LOCATION", "URL"];
-
     /// <summary>Properties many events share, with what their text depends on.</summary>
     private static readonly (string Name, Func<FeedEvent, int, Instant, object> Key)[] SharedNames =
     [
@@ -39,11 +39,14 @@ internal sealed class EventWriter
         ("TRANSP", (_, _, _) => true),
     ];
 
-    /// <summary>All of them in the component serializer's order: by name, with the default comparer, as its OrderBy sorts.</summary>
-    private static readonly (string Name, int Shared)[] Order =
+    /// <summary>
+    /// All of them in the component serializer's order (by name, with the default comparer, as its OrderBy sorts), each
+    /// with its place among the event's own (<see cref="FeedEvent.OwnTextNames"/>) or the shared ones, -1 in the other.
+    /// </summary>
+    private static readonly (string Name, int Own, int Shared)[] Order =
     [
-        .. OwnNames.Select(name => (name, -1))
-            .Concat(SharedNames.Select((shared, i) => (shared.Name, i)))
+        .. FeedEvent.OwnTextNames.Select((name, i) => (name, i, -1))
+            .Concat(SharedNames.Select((shared, i) => (shared.Name, -1, i)))
             .OrderBy(property => property.Item1, Comparer<string>.Default),
     ];
 
@@ -51,7 +54,8 @@ internal sealed class EventWriter
     private static readonly UTF8Encoding Utf8 = new(false);
 
     private readonly PropertySerializer _serializer = new(new SerializationContext());
-    private readonly CalendarEvent _event = new();
+    /// <summary>The events' own properties, one of each name per language, set for each event in turn (<see cref="FeedEvent.SetOwnText"/>).</summary>
+    private readonly Dictionary<Language, CalendarProperty[]> _own = [];
     private readonly CalendarEvent _sharedEvent = new();
     private readonly Dictionary<(int Shared, object Key), string> _shared = [];
     private (FeedEvent? Event, int Sequence, Instant Stamp) _sharedFilledFor;
@@ -65,10 +69,11 @@ internal sealed class EventWriter
     public EventWriter()
     {
         // The component's first and last lines, as the component serializer writes them around an event without properties.
-        _event.Properties.Clear();
-        var empty = new EventSerializer().SerializeToString(_event) ?? "";
-        var split = empty.IndexOf("\r\n", StringComparison.Ordinal) + 2;
-        (_begin, _end) = (empty[..split], empty[split..]);
+        var empty = new CalendarEvent();
+        empty.Properties.Clear();
+        var text = new EventSerializer().SerializeToString(empty) ?? "";
+        var split = text.IndexOf("\r\n", StringComparison.Ordinal) + 2;
+        (_begin, _end) = (text[..split], text[split..]);
     }
 
     /// <summary>The VEVENT of <paramref name="feedEvent"/> with its SEQUENCE and stamp, as UTF-8 in this writer's chunks.</summary>
@@ -100,12 +105,21 @@ internal sealed class EventWriter
 
     private ReadOnlySpan<char> Text(FeedEvent feedEvent, int sequence, Instant stamp)
     {
-        feedEvent.FillOwnText(_event);
+        if (!_own.TryGetValue(feedEvent.Language, out var own))
+        {
+            _own[feedEvent.Language] = own = [.. FeedEvent.OwnTextNames.Select(name => FeedEvent.OwnTextProperty(name, feedEvent.Language))];
+        }
+
+        foreach (var property in own)
+        {
+            feedEvent.SetOwnText(property);
+        }
+
         _length = 0;
         Append(_begin);
-        foreach (var (name, shared) in Order)
+        foreach (var (_, ownAt, shared) in Order)
         {
-            Append(shared < 0 ? _serializer.SerializeToString(_event.Properties[name]) : Shared(shared, feedEvent, sequence, stamp));
+            Append(ownAt >= 0 ? _serializer.SerializeToString(own[ownAt]) : Shared(shared, feedEvent, sequence, stamp));
         }
 
         Append(_end);

@@ -27,6 +27,9 @@ internal sealed record FeedEvent(
     Uri? Url,
     Language Language = Language.En)
 {
+    /// <summary>The properties whose text is the event's own (<see cref="SetOwnText"/>); the others many events share (<see cref="FillShared"/>).</summary>
+    public static IReadOnlyList<string> OwnTextNames { get; } = ["UID", "SUMMARY", "DESCRIPTION", "LOCATION", "URL"];
+
     public static bool IsListed(Occurrence occurrence) => occurrence.Date.Precision != DatePrecision.Year;
 
     public static FeedEvent From(Occurrence occurrence, CountryCatalog countries, string uidDomain) =>
@@ -115,23 +118,58 @@ internal sealed record FeedEvent(
         vevent.Categories = [.. Categories];
     }
 
-    /// <summary>Clears <paramref name="vevent"/> and sets the properties whose text is this event's own (<see cref="EventWriter"/>).</summary>
+    /// <summary>Clears <paramref name="vevent"/> and sets the properties whose text is this event's own (<see cref="OwnTextNames"/>).</summary>
     public void FillOwnText(CalendarEvent vevent)
     {
         vevent.Properties.Clear();
-        vevent.Uid = Uid;
-        vevent.Summary = Summary;
-        vevent.Description = Description;
-        if (Language != Language.En)
+        foreach (var name in OwnTextNames)
+        {
+            var property = OwnTextProperty(name, Language);
+            SetOwnText(property);
+            if (property.Value is not null)
+            {
+                vevent.Properties.Add(property);
+            }
+        }
+    }
+
+    /// <summary>A property named one of <see cref="OwnTextNames"/>, for the text of events in <paramref name="language"/>: no value yet.</summary>
+    /// <remarks>
+    /// One per language, never switched from one to another: Ical.Net's parameter list keeps a removed parameter's name,
+    /// and then ignores the next value set for it, so a LANGUAGE taken off for an English event would be missing from the
+    /// next Russian one.
+    /// </remarks>
+    public static CalendarProperty OwnTextProperty(string name, Language language)
+    {
+        var property = new CalendarProperty(name);
+        if (language != Language.En && name is "SUMMARY" or "DESCRIPTION")
         {
             // RFC 5545 §3.2.10: the language of the text. English, the default, has none, so that its bytes stay as they were.
-            vevent.Properties["SUMMARY"]!.Parameters.Set("LANGUAGE", Language.Tag());
-            vevent.Properties["DESCRIPTION"]!.Parameters.Set("LANGUAGE", Language.Tag());
+            property.Parameters.Set("LANGUAGE", language.Tag());
         }
 
-        vevent.Location = Location;
-        vevent.Url = Url;
+        return property;
     }
+
+    /// <summary>
+    /// Sets <paramref name="property"/>, made by <see cref="OwnTextProperty"/> for this event's language, to what this event
+    /// says there: its value, or none when the event has none (a place, a link); whatever it held before is replaced.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="EventWriter"/> keeps one property of each name and serializes it for event after event: filling a
+    /// <see cref="CalendarEvent"/> instead made five new properties an event, and a tenth of what a world feed's first
+    /// build allocated.
+    /// </remarks>
+    public void SetOwnText(CalendarProperty property) =>
+        property.Value = property.Name switch
+        {
+            "UID" => Uid,
+            "SUMMARY" => Summary,
+            "DESCRIPTION" => Description,
+            "LOCATION" => Location,
+            "URL" => Url,
+            _ => throw new ArgumentException($"{property.Name} is not a property whose text is an event's own.", nameof(property)),
+        };
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }
