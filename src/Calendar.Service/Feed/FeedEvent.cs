@@ -1,5 +1,7 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
+using System.Text.Unicode;
 using Calendar.Core;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -69,14 +71,35 @@ internal sealed record FeedEvent(
     }
 
     /// <summary>A hash of everything a subscriber sees, so that SEQUENCE rises when, and only when, it changes.</summary>
+    /// <remarks>
+    /// The first half of the SHA-256 of the UTF-8 of the fields joined by U+001F (the categories among themselves by
+    /// U+001E), in hex. The database holds these: any other text would raise every event's SEQUENCE. The UTF-8 is written
+    /// straight into a pooled buffer: joining the fields into a string first, then encoding it and hexing the whole hash,
+    /// allocated a sixth of what a world feed's first build did.
+    /// </remarks>
     public string ContentHash
     {
         get
         {
-            var text = string.Join('\u001f',
-                [Uid, Summary, Description, Location ?? "", Iso(Start), Iso(EndExclusive),
-                 Tentative ? "T" : "C", string.Join('\u001e', Categories), Url?.AbsoluteUri ?? ""]);
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            for (var size = 4096; ; size *= 2)
+            {
+                var buffer = ArrayPool<byte>.Shared.Rent(size);
+                try
+                {
+                    if (Utf8.TryWrite(buffer, CultureInfo.InvariantCulture,
+                        $"{Uid}\u001f{Summary}\u001f{Description}\u001f{Location}\u001f{Iso(Start)}\u001f{Iso(EndExclusive)}\u001f{(Tentative ? "T" : "C")}\u001f{string.Join('\u001e', Categories)}\u001f{Url?.AbsoluteUri}",
+                        out var written))
+                    {
+                        SHA256.HashData(buffer.AsSpan(0, written), hash);
+                        return Convert.ToHexStringLower(hash[..(SHA256.HashSizeInBytes / 2)]);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
         }
     }
 
