@@ -1,8 +1,8 @@
 using System.Text;
+using Calendar.Core;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.Serialization;
-using Calendar.Core;
 using NodaTime;
 
 namespace Calendar.Service.Feed;
